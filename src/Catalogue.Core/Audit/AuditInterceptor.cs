@@ -1,0 +1,210 @@
+using System.Globalization;
+using Catalogue.Core.Common;
+using Catalogue.Core.Users;
+using Catalogue.Core.Vocabularies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Catalogue.Core.Audit;
+
+/// <summary>
+/// On every save: stamps created/updated by and at, bumps the version of changed records and
+/// appends their change history, all inside the same SaveChanges (and so the same transaction).
+/// </summary>
+public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
+{
+    private static readonly HashSet<string> Bookkeeping =
+    [
+        nameof(ITrackedEntity.CreatedAt), nameof(ITrackedEntity.CreatedBy), nameof(ITrackedEntity.UpdatedAt),
+        nameof(ITrackedEntity.UpdatedBy), nameof(ITrackedEntity.Version),
+    ];
+
+    // Identity columns that change on every sign-in or are secrets: never written to the history.
+    private static readonly HashSet<string> Unrecorded =
+    [
+        nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp), nameof(IdentityUser.AccessFailedCount),
+        nameof(IdentityUser.NormalizedEmail), nameof(IdentityUser.NormalizedUserName),
+    ];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is not null)
+            Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not null)
+            Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext context)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        context.ChangeTracker.DetectChanges();
+        var entries = context.ChangeTracker.Entries().ToList();
+        var history = new Dictionary<object, (AuditEntry Entry, List<FieldChange> Changes)>(ReferenceEqualityComparer.Instance);
+
+        foreach (var entry in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            if (entry.Entity is not IAudited && entry.Entity is not CatalogueUser)
+                continue;
+            var changes = DescribeChanges(context, entry).ToList();
+            if (entry.State == EntityState.Modified && changes.Count == 0)
+                continue;
+            HistoryOf(entry.Entity, entry.State).Changes.AddRange(changes);
+        }
+
+        foreach (var group in CollectionChanges(context, entries))
+            HistoryOf(group.Owner, EntityState.Modified).Changes.Add(group.Change);
+
+        foreach (var (owner, (auditEntry, changes)) in history)
+        {
+            auditEntry.SetChanges(changes);
+            context.Add(auditEntry);
+            if (owner is ITrackedEntity tracked)
+                Stamp(context.Entry(tracked), tracked, now);
+        }
+
+        (AuditEntry Entry, List<FieldChange> Changes) HistoryOf(object owner, EntityState state)
+        {
+            if (!history.TryGetValue(owner, out var item))
+            {
+                var ownerState = context.Entry(owner).State;
+                var action = ownerState switch
+                {
+                    EntityState.Added => AuditAction.Created,
+                    EntityState.Deleted => AuditAction.Deleted,
+                    _ => state == EntityState.Deleted ? AuditAction.Deleted : AuditAction.Updated,
+                };
+                var (type, key) = owner switch
+                {
+                    IAudited a => (a.AuditType, a.AuditKey),
+                    CatalogueUser u => ("User", u.Email ?? u.UserName ?? u.Id),
+                    _ => (owner.GetType().Name, "?"),
+                };
+                item = (new AuditEntry(now, currentUser.UserId, currentUser.Name, type, key, action), []);
+                history[owner] = item;
+            }
+
+            return item;
+        }
+    }
+
+    private void Stamp(EntityEntry entry, ITrackedEntity tracked, DateTime now)
+    {
+        if (entry.State == EntityState.Added)
+        {
+            tracked.CreatedAt = now;
+            tracked.CreatedBy = currentUser.Name;
+            tracked.Version = 1;
+        }
+        else if (entry.State != EntityState.Deleted)
+        {
+            // The original value stays what the editor saw, so EF's concurrency check still compares against it.
+            entry.Property(nameof(ITrackedEntity.Version)).CurrentValue = tracked.Version + 1;
+        }
+
+        entry.Property(nameof(ITrackedEntity.UpdatedAt)).CurrentValue = now;
+        entry.Property(nameof(ITrackedEntity.UpdatedBy)).CurrentValue = currentUser.Name;
+    }
+
+    private static IEnumerable<FieldChange> DescribeChanges(DbContext context, EntityEntry entry)
+    {
+        foreach (var property in entry.Properties)
+        {
+            var name = property.Metadata.Name;
+            if (property.Metadata.IsPrimaryKey() || Bookkeeping.Contains(name) || Unrecorded.Contains(name))
+                continue;
+            if (Change(context, entry.State, name, property) is { } change)
+                yield return change;
+        }
+
+        foreach (var complex in entry.ComplexProperties)
+        {
+            foreach (var property in complex.Properties)
+            {
+                if (Change(context, entry.State, $"{complex.Metadata.Name}.{property.Metadata.Name}", property) is { } change)
+                    yield return change;
+            }
+        }
+    }
+
+    private static FieldChange? Change(DbContext context, EntityState state, string field, MemberEntry property)
+    {
+        var isForeignKey = property.Metadata is Microsoft.EntityFrameworkCore.Metadata.IProperty p
+            && p.GetContainingForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType == typeof(VocabularyTerm));
+        var label = isForeignKey && field.EndsWith("Id", StringComparison.Ordinal) ? field[..^2] : field;
+        if (field == nameof(IdentityUser.PasswordHash))
+        {
+            return state == EntityState.Modified && property.IsModified && !Equals(OriginalValue(property), property.CurrentValue)
+                ? new FieldChange("Password", null, "(changed)")
+                : null;
+        }
+
+        return state switch
+        {
+            EntityState.Added when property.CurrentValue is not null =>
+                new FieldChange(label, null, Format(context, property.CurrentValue, isForeignKey)),
+            EntityState.Deleted when OriginalValue(property) is not null =>
+                new FieldChange(label, Format(context, OriginalValue(property), isForeignKey), null),
+            EntityState.Modified when property.IsModified && !Equals(OriginalValue(property), property.CurrentValue) =>
+                new FieldChange(label, Format(context, OriginalValue(property), isForeignKey), Format(context, property.CurrentValue, isForeignKey)),
+            _ => null,
+        };
+    }
+
+    private static object? OriginalValue(MemberEntry property) =>
+        property is PropertyEntry p ? p.OriginalValue : property.CurrentValue;
+
+    private static IEnumerable<(object Owner, FieldChange Change)> CollectionChanges(DbContext context, List<EntityEntry> entries)
+    {
+        var items = entries
+            .Where(e => e.Entity is IAuditedCollectionItem { Owner: not null })
+            .Select(e => (Entry: e, Item: (IAuditedCollectionItem)e.Entity))
+            .GroupBy(x => (Owner: (object)x.Item.Owner!, x.Item.CollectionName));
+        foreach (var group in items)
+        {
+            if (group.All(x => x.Entry.State == EntityState.Unchanged))
+                continue;
+            var before = group.Where(x => x.Entry.State is EntityState.Unchanged or EntityState.Deleted or EntityState.Modified).Select(x => x.Item.DescribeFor(context));
+            var after = group.Where(x => x.Entry.State is EntityState.Unchanged or EntityState.Added or EntityState.Modified).Select(x => x.Item.DescribeFor(context));
+            yield return (group.Key.Owner, new FieldChange(group.Key.CollectionName, JoinSorted(before), JoinSorted(after)));
+        }
+
+        var roleChanges = entries
+            .Where(e => e.Entity is IdentityUserRole<string> && e.State is EntityState.Added or EntityState.Deleted)
+            .GroupBy(e => ((IdentityUserRole<string>)e.Entity).UserId);
+        foreach (var group in roleChanges)
+        {
+            if (context.Set<CatalogueUser>().Find(group.Key) is not { } user)
+                continue;
+            var added = group.Where(e => e.State == EntityState.Added).Select(e => RoleName(context, (IdentityUserRole<string>)e.Entity));
+            var removed = group.Where(e => e.State == EntityState.Deleted).Select(e => RoleName(context, (IdentityUserRole<string>)e.Entity));
+            yield return (user, new FieldChange("Roles", JoinSorted(removed), JoinSorted(added)));
+        }
+    }
+
+    private static string RoleName(DbContext context, IdentityUserRole<string> link) =>
+        context.Set<IdentityRole>().Find(link.RoleId)?.Name ?? link.RoleId;
+
+    private static string? JoinSorted(IEnumerable<string> values)
+    {
+        var list = values.Order(StringComparer.Ordinal).ToList();
+        return list.Count == 0 ? null : string.Join(", ", list);
+    }
+
+    private static string? Format(DbContext context, object? value, bool isForeignKey) => value switch
+    {
+        null => null,
+        int id when isForeignKey && context.Set<VocabularyTerm>().Find(id) is { } term => term.Code,
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+}

@@ -1,0 +1,54 @@
+using Catalogue.Core.Artifacts;
+using Catalogue.Core.Audit;
+using Catalogue.Core.Common;
+using Catalogue.Core.Data;
+using Catalogue.Core.Samples;
+using Catalogue.Core.Users;
+using Catalogue.Core.Vocabularies;
+using FluentValidation;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Catalogue.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the catalogue core: options, the database, commands, queries and validators.</summary>
+    public static IServiceCollection AddCatalogueCore(this IServiceCollection services)
+    {
+        services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentUser>(_ => new FixedCurrentUser("system"));
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<CatalogueDbContext>((sp, options) =>
+        {
+            var settings = sp.GetRequiredService<IOptions<CatalogueOptions>>().Value;
+            options.UseSqlite(ConnectionString(settings.DatabasePath))
+                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        });
+
+        services.AddValidatorsFromAssemblyContaining<CatalogueDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<ArtifactCommands>();
+        services.AddScoped<ArtifactQueries>();
+        services.AddScoped<VocabularyCommands>();
+        services.AddScoped<VocabularyQueries>();
+        services.AddScoped<HistoryQueries>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<UserAdministration>();
+        services.AddScoped<SampleDataLoader>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>The SQLite connection: foreign keys enforced, waiting on a busy writer rather than failing.</summary>
+    public static string ConnectionString(string databasePath) => new SqliteConnectionStringBuilder
+    {
+        DataSource = databasePath,
+        ForeignKeys = true,
+        DefaultTimeout = 30,
+        Pooling = true,
+    }.ToString();
+}

@@ -1,0 +1,31 @@
+using Catalogue.Core.Artifacts;
+using Catalogue.Core.Audit;
+using Catalogue.Core.Users;
+using Catalogue.Core.Vocabularies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalogue.Core.Data;
+
+/// <summary>The catalogue's database: the records, the change history and the sign-in tables.</summary>
+public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> options)
+    : IdentityDbContext<CatalogueUser, IdentityRole, string>(options)
+{
+    public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<VocabularyTerm> Terms => Set<VocabularyTerm>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CatalogueDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC; SQLite loses the kind, so restore it on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

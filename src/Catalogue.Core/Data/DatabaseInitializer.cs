@@ -1,0 +1,44 @@
+using Catalogue.Core.Samples;
+using Catalogue.Core.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Catalogue.Core.Data;
+
+/// <summary>Brings the database up to date on start: migrations, WAL, and the sample data on an empty catalogue.</summary>
+public sealed class DatabaseInitializer(
+    CatalogueDbContext db,
+    SampleDataLoader samples,
+    IOptions<CatalogueOptions> options,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(options.Value.DataDirectory);
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers continue while one writer commits; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count > 0)
+        {
+            logger.LogInformation("Applying {Count} database migration(s): {Migrations}", pending.Count, string.Join(", ", pending));
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (options.Value.LoadSampleData && !await db.Artifacts.AnyAsync(cancellationToken) && !await db.Terms.AnyAsync(cancellationToken))
+        {
+            var loaded = await samples.LoadAsync(options.Value.ResolvedSamplesDirectory, progress: null, cancellationToken);
+            logger.LogInformation("Loaded the sample catalogue: {Terms} terms and {Artifacts} artifacts", loaded.Terms, loaded.Artifacts);
+        }
+    }
+
+    /// <summary>True while nobody holds the admin role: the first-run setup page is open.</summary>
+    public static async Task<bool> NeedsFirstAdminAsync(CatalogueDbContext db, CancellationToken cancellationToken = default) =>
+        !await db.Roles.Where(r => r.Name == Roles.Admin)
+            .Join(db.UserRoles, r => r.Id, ur => ur.RoleId, (r, ur) => ur.UserId)
+            .AnyAsync(cancellationToken);
+}

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Catalogue.Core.Artifacts;
+using Catalogue.Core.Common;
+using Catalogue.Core.Data;
+using Catalogue.Core.Vocabularies;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalogue.Core.Samples;
+
+public sealed record SampleLoadResult(int Terms, int Artifacts);
+
+/// <summary>
+/// Loads the sample dataset (<c>vocabularies.json</c>, <c>artifacts.json</c>) through the entities' own rules.
+/// Idempotent: terms and artifacts that already exist are left as they are. All or nothing.
+/// </summary>
+public sealed class SampleDataLoader(CatalogueDbContext db)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
+
+    public async Task<SampleLoadResult> LoadAsync(string directory, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken = default)
+    {
+        var vocabularies = await Read<SampleVocabularies>(Path.Combine(directory, "vocabularies.json"), cancellationToken);
+        var artifacts = await Read<List<SampleArtifact>>(Path.Combine(directory, "artifacts.json"), cancellationToken);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var terms = await db.Terms.ToListAsync(cancellationToken);
+            var addedTerms = 0;
+            foreach (var (vocabulary, list) in vocabularies.All())
+            {
+                var order = 0;
+                foreach (var t in list)
+                {
+                    order++;
+                    if (terms.Any(x => x.Vocabulary == vocabulary && x.Code == t.Code))
+                        continue;
+                    var term = new VocabularyTerm(vocabulary, t.Code, t.Labels.ToText(), t.Aat, t.StartYear, t.EndYear);
+                    term.Relabel(term.Label, t.Aat, t.StartYear, t.EndYear, vocabulary == Vocabulary.Period ? order : 0);
+                    db.Terms.Add(term);
+                    terms.Add(term);
+                    addedTerms++;
+                }
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            int TermId(Vocabulary vocabulary, string code, string accession) =>
+                terms.SingleOrDefault(t => t.Vocabulary == vocabulary && t.Code == code)?.Id
+                ?? throw new InvalidDataException($"Sample artifact {accession} names the unknown {vocabulary} term '{code}'.");
+
+            var existing = (await db.Artifacts.Select(a => a.AccessionNumber).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            var addedArtifacts = 0;
+            for (var i = 0; i < artifacts.Count; i++)
+            {
+                var a = artifacts[i];
+                if (!existing.Add(a.AccessionNumber))
+                    continue;
+                var details = new ArtifactDetails
+                {
+                    ObjectTypeId = TermId(Vocabulary.ObjectType, a.ObjectType, a.AccessionNumber),
+                    MaterialIds = a.Materials.Select(m => TermId(Vocabulary.Material, m, a.AccessionNumber)).ToList(),
+                    TechniqueIds = a.Techniques.Select(m => TermId(Vocabulary.Technique, m, a.AccessionNumber)).ToList(),
+                    PeriodId = a.Dating?.Period is { } p ? TermId(Vocabulary.Period, p, a.AccessionNumber) : null,
+                    Title = a.Title.ToText(),
+                    Description = a.Description?.ToText() ?? LocalizedText.Empty,
+                    InscriptionText = a.Inscription?.Original,
+                    InscriptionTranslation = a.Inscription is { } ins ? LocalizedText.Of(ins.Vi, ins.Fr, ins.En) : LocalizedText.Empty,
+                    Dimensions = a.Dimensions ?? Dimensions.None,
+                    Weight = a.Weight ?? Weight.None,
+                    Dating = new Dating { EarliestYear = a.Dating?.EarliestYear, LatestYear = a.Dating?.LatestYear, Text = a.Dating?.Text },
+                    Provenance = a.Provenance,
+                    CreditLine = a.CreditLine,
+                    Rights = a.Rights,
+                };
+                try
+                {
+                    db.Artifacts.Add(new Artifact(a.AccessionNumber, details, ParseStatus(a.Status)));
+                }
+                catch (DomainRuleException e)
+                {
+                    throw new InvalidDataException($"Sample artifact {a.AccessionNumber}: {e.Field}: {e.Message}", e);
+                }
+
+                addedArtifacts++;
+                if (addedArtifacts % 100 == 0)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    db.AttachRange(terms);
+                }
+
+                progress?.Report((i + 1, artifacts.Count));
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            progress?.Report((artifacts.Count, artifacts.Count));
+            return new SampleLoadResult(addedTerms, addedArtifacts);
+        });
+    }
+
+    private static PublicationStatus ParseStatus(string? status) =>
+        Enum.TryParse<PublicationStatus>(status, ignoreCase: true, out var parsed) ? parsed : PublicationStatus.Draft;
+
+    private static async Task<T> Read<T>(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"The sample data file {Path.GetFileName(path)} was not found in the samples folder.", path);
+        await using var stream = File.OpenRead(path);
+        return await JsonSerializer.DeserializeAsync<T>(stream, Json, cancellationToken)
+            ?? throw new InvalidDataException($"{Path.GetFileName(path)} is empty.");
+    }
+
+    private sealed record Labels(string? Vi, string? Fr, string? En)
+    {
+        public LocalizedText ToText() => LocalizedText.Of(Vi, Fr, En);
+    }
+
+    private sealed record SampleTerm(string Code, string? Aat, Labels Labels, int? StartYear, int? EndYear);
+
+    private sealed record SampleVocabularies(List<SampleTerm> ObjectTypes, List<SampleTerm> Materials, List<SampleTerm> Techniques, List<SampleTerm> Periods)
+    {
+        public IEnumerable<(Vocabulary, List<SampleTerm>)> All() =>
+        [
+            (Vocabulary.ObjectType, ObjectTypes), (Vocabulary.Material, Materials), (Vocabulary.Technique, Techniques), (Vocabulary.Period, Periods),
+        ];
+    }
+
+    private sealed record SampleInscription(string? Original, string? Vi, string? Fr, string? En);
+
+    private sealed record SampleDating(string? Period, int? EarliestYear, int? LatestYear, string? Text);
+
+    private sealed record SampleArtifact(
+        string AccessionNumber,
+        string ObjectType,
+        List<string> Materials,
+        List<string> Techniques,
+        Labels Title,
+        Labels? Description,
+        SampleInscription? Inscription,
+        Dimensions? Dimensions,
+        Weight? Weight,
+        SampleDating? Dating,
+        string? Provenance,
+        string? CreditLine,
+        string? Rights,
+        string? Status);
+}

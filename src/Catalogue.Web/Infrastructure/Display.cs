@@ -1,0 +1,32 @@
+using System.Globalization;
+using Catalogue.Core.Common;
+using Catalogue.Core.Vocabularies;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Catalogue.Web.Infrastructure;
+
+/// <summary>Small helpers the pages share: texts in the reader's language, command errors into ModelState.</summary>
+public static class Display
+{
+    public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
+
+    public static string Text(this LocalizedText? text) => text?.In(Language) ?? string.Empty;
+
+    public static string Text(this TermRef? term) => term?.Label.In(Language) ?? string.Empty;
+
+    public static string Text(this VocabularyTerm? term) => term?.Label.In(Language) ?? string.Empty;
+
+    public static string Utc(this DateTime at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    /// <summary>Copies a command's errors to ModelState under the form's prefix; record-level errors go to the summary.</summary>
+    public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix = "Input")
+    {
+        foreach (var error in errors)
+        {
+            var key = string.IsNullOrEmpty(error.Field) || error.Field.Contains('.', StringComparison.Ordinal)
+                ? string.Empty
+                : prefix.Length == 0 ? error.Field : $"{prefix}.{error.Field}";
+            modelState.AddModelError(key, error.Message);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Catalogue.Core.Artifacts;
+using Catalogue.Core.Audit;
+using Catalogue.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Catalogue.Web.Pages.Artifacts;
+
+/// <summary>The full staff view of one artifact with its change history.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history) : PageModel
+{
+    public ArtifactView Artifact { get; private set; } = null!;
+    public IReadOnlyList<HistoryItem> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string accessionNumber, CancellationToken cancellationToken)
+    {
+        var artifact = await queries.GetAsync(accessionNumber, publishedOnly: false, cancellationToken);
+        if (artifact is null)
+            return NotFound();
+        Artifact = artifact;
+        History = await history.ForRecordAsync(Core.Artifacts.Artifact.AuditType, artifact.AccessionNumber, cancellationToken);
+        return Page();
+    }
+}

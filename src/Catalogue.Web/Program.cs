@@ -1,0 +1,33 @@
+using Catalogue.Core.Data;
+using Catalogue.Web.Api;
+using Catalogue.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCatalogueWeb();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+    app.UseHsts();
+app.UseExceptionHandler("/Error");
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/StatusCode/{0}"));
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapRazorPages();
+app.MapArtifactsApi();
+app.MapHealthChecks("/health").AllowAnonymous();
+
+// The database is migrated (and the sample catalogue loaded on first start) before the first request.
+await using (var scope = app.Services.CreateAsyncScope())
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+await app.RunAsync();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
