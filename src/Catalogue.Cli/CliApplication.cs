@@ -1,0 +1,138 @@
+using System.CommandLine;
+using Catalogue.Core;
+using Catalogue.Core.Common;
+using Catalogue.Core.Data;
+using Catalogue.Core.Samples;
+using Catalogue.Core.Users;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
+namespace Catalogue.Cli;
+
+/// <summary>
+/// The admin command line: <c>users add</c>, <c>users list</c>, <c>tokens create</c>, <c>seed</c>.
+/// Reads the same configuration keys as the web app (<c>Catalogue__DataDirectory</c>, or <c>--data-dir</c>).
+/// </summary>
+public static class CliApplication
+{
+    public static async Task<int> RunAsync(string[] args, TextReader input, IAnsiConsole console, bool inputRedirected = true)
+    {
+        var dataDir = new Option<string?>("--data-dir") { Description = "The data directory (overrides Catalogue:DataDirectory)", Recursive = true };
+        var root = new RootCommand("Catalogue administration: users, API tokens and sample data.") { dataDir };
+
+        var email = new Option<string>("--email") { Description = "The user's email address (their sign-in name)", Required = true };
+        var role = new Option<string>("--role") { Description = $"One of: {string.Join(", ", Roles.All)}", Required = true };
+        var displayName = new Option<string?>("--name") { Description = "Display name shown on records" };
+        var usersAdd = new Command("add", "Add a user; the password is read from standard input (no default passwords).") { email, role, displayName };
+        usersAdd.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
+        {
+            var password = ReadPassword(input, console, inputRedirected);
+            var result = await services.GetRequiredService<UserAdministration>().CreateAsync(new CreateUserCommand
+            {
+                Email = parse.GetValue(email),
+                Role = parse.GetValue(role),
+                DisplayName = parse.GetValue(displayName),
+                Password = password,
+            }, ct);
+            if (!result.Succeeded)
+                return Fail(console, result.Errors);
+            console.MarkupLineInterpolated($"[green]Added[/] {result.Value!.Email} as {parse.GetValue(role)}.");
+            return 0;
+        }));
+        var usersList = new Command("list", "List users and their roles.");
+        usersList.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
+        {
+            var table = new Table().AddColumns("Email", "Name", "Roles", "Locked");
+            foreach (var u in await services.GetRequiredService<UserAdministration>().ListAsync(ct))
+                table.AddRow(Markup.Escape(u.Email), Markup.Escape(u.DisplayName ?? string.Empty), string.Join(", ", u.Roles), u.IsLockedOut ? "yes" : "no");
+            console.Write(table);
+            return 0;
+        }));
+        root.Subcommands.Add(new Command("users", "Manage staff accounts.") { usersAdd, usersList });
+
+        var tokenEmail = new Option<string>("--email") { Description = "Whose token", Required = true };
+        var tokenName = new Option<string?>("--name") { Description = "What the token is for" };
+        var tokensCreate = new Command("create", "Create an API token and print it once.") { tokenEmail, tokenName };
+        tokensCreate.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
+        {
+            var user = await services.GetRequiredService<UserManager<CatalogueUser>>().FindByEmailAsync(parse.GetValue(tokenEmail)!);
+            if (user is null)
+                return Fail(console, [new FieldError("email", $"No user has the email {parse.GetValue(tokenEmail)}.")]);
+            var result = await services.GetRequiredService<ApiTokens>().CreateAsync(user.Id, parse.GetValue(tokenName) ?? "command line", ct);
+            if (!result.Succeeded)
+                return Fail(console, result.Errors);
+            // The token alone on standard output, so scripts can capture it.
+            console.WriteLine(result.Value.Secret);
+            return 0;
+        }));
+        root.Subcommands.Add(new Command("tokens", "Manage API tokens.") { tokensCreate });
+
+        var seed = new Command("seed", "Load the sample dataset (vocabularies and artifacts); existing records are kept.");
+        seed.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
+        {
+            var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CatalogueOptions>>().Value;
+            SampleLoadResult loaded = null!;
+            await console.Progress().AutoClear(false).StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Loading sample catalogue");
+                loaded = await services.GetRequiredService<SampleDataLoader>().LoadAsync(
+                    options.ResolvedSamplesDirectory,
+                    new Progress<(int Done, int Total)>(p => { task.MaxValue = p.Total; task.Value = p.Done; }),
+                    ct);
+                task.Value = task.MaxValue;
+            });
+            console.MarkupLineInterpolated($"[green]Loaded[/] {loaded.Terms} new terms and {loaded.Artifacts} new artifacts.");
+            return 0;
+        }));
+        root.Subcommands.Add(seed);
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> WithServices(string? dataDirectory, IAnsiConsole console, Func<IServiceProvider, Task<int>> action)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Catalogue:LoadSampleData"] = "false" });
+        if (dataDirectory is not null)
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Catalogue:DataDirectory"] = Path.GetFullPath(dataDirectory) });
+        builder.Services.AddCatalogueCore();
+        builder.Services.Replace(ServiceDescriptor.Scoped<ICurrentUser>(_ => new FixedCurrentUser($"cli:{Environment.UserName}")));
+        builder.Services.AddIdentityCore<CatalogueUser>(IdentitySetup.Configure)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CatalogueDbContext>()
+            .AddDefaultTokenProviders();
+        using var host = builder.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            return await action(scope.ServiceProvider);
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DbUpdateException)
+        {
+            console.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
+            return 1;
+        }
+    }
+
+    private static string? ReadPassword(TextReader input, IAnsiConsole console, bool inputRedirected)
+    {
+        if (inputRedirected)
+            return input.ReadLine();
+        return console.Prompt(new TextPrompt<string>("Password:").Secret());
+    }
+
+    private static int Fail(IAnsiConsole console, IEnumerable<FieldError> errors)
+    {
+        foreach (var error in errors)
+            console.MarkupLineInterpolated($"[red]{(error.Field.Length == 0 ? "Error" : error.Field)}:[/] {error.Message}");
+        return 2;
+    }
+}
