@@ -115,7 +115,7 @@ public static class CliApplication
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
             return await action(scope.ServiceProvider);
         }
-        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or DbUpdateException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             console.MarkupLineInterpolated($"[red]Error:[/] {e.Message}");
             return 1;

@@ -6,7 +6,11 @@ using Catalogue.Core.Samples;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +33,11 @@ public static class CoreServiceCollectionExtensions
             options.UseSqlite(ConnectionString(settings.DatabasePath))
                 .AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         });
+
+        // Cookie and reset-token keys live in the data directory, so sign-ins survive restarts and the CLI shares them.
+        services.AddDataProtection().SetApplicationName("Catalogue");
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<CatalogueOptions>, ILoggerFactory>((keys, catalogue, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(catalogue.Value.DataDirectory, "keys")), logging));
 
         services.AddValidatorsFromAssemblyContaining<CatalogueDbContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<ArtifactCommands>();
