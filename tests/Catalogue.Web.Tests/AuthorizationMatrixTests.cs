@@ -1,0 +1,211 @@
+using System.Net;
+using Catalogue.Core.Artifacts;
+using Catalogue.Core.Users;
+using Catalogue.Core.Vocabularies;
+using Catalogue.Web.Infrastructure;
+using Catalogue.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Catalogue.Web.Tests;
+
+/// <summary>
+/// Who may open what. Every endpoint the app maps must appear in <see cref="Table"/> with the people allowed to GET it,
+/// so a new page or API route cannot ship without someone deciding (and this test checking) who sees it.
+/// </summary>
+public sealed class AuthorizationMatrixTests() : CatalogueApp()
+{
+    public enum Access
+    {
+        /// <summary>Everyone, signed in or not.</summary>
+        Anonymous,
+
+        /// <summary>Anyone signed in (every account has a staff role).</summary>
+        SignedIn,
+
+        /// <summary>Any staff role.</summary>
+        Staff,
+
+        /// <summary>Curators and admins.</summary>
+        Editors,
+
+        /// <summary>Admins only.</summary>
+        Admin,
+    }
+
+    /// <summary>Values for route parameters, taken from the running app: a real sample accession number, a real user and term.</summary>
+    public sealed record RouteSamples(string PublishedAccessionNumber, string UserId, int TermId);
+
+    /// <summary>A route pattern, who may GET it, the status they get, and the URL to try.</summary>
+    public sealed record Rule(string Pattern, Access Access, int AllowedStatus = 200, Func<RouteSamples, string>? Url = null)
+    {
+        public string SampleUrl(RouteSamples samples) => Url?.Invoke(samples) ?? (Pattern.StartsWith('/') ? Pattern : "/" + Pattern);
+
+        public override string ToString() => Pattern.Length == 0 ? "(start page)" : Pattern;
+    }
+
+    public static readonly Rule[] Table =
+    [
+        new("", Access.Anonymous),
+        new("Index", Access.Anonymous),
+        new("Collection", Access.Anonymous),
+        new("Collection/Index", Access.Anonymous),
+        new("Collection/Details/{accessionNumber}", Access.Anonymous, Url: s => $"/Collection/Details/{s.PublishedAccessionNumber}"),
+        new("Account/Login", Access.Anonymous),
+        // The page says "not allowed", so it answers with that status to everyone.
+        new("Account/AccessDenied", Access.Anonymous, AllowedStatus: 403),
+        new("Account/Logout", Access.SignedIn),
+        new("Account/Tokens", Access.Staff),
+        // Open to anyone only while no administrator exists; this fixture has one.
+        new("Setup", Access.Anonymous, AllowedStatus: 404),
+        new("Error", Access.Anonymous),
+        new("StatusCode/{code:int}", Access.Anonymous, AllowedStatus: 404, Url: _ => "/StatusCode/404"),
+        new("Artifacts", Access.Staff),
+        new("Artifacts/Index", Access.Staff),
+        new("Artifacts/Details/{accessionNumber}", Access.Staff, Url: s => $"/Artifacts/Details/{s.PublishedAccessionNumber}"),
+        new("Artifacts/Create", Access.Editors),
+        new("Artifacts/Edit/{accessionNumber}", Access.Editors, Url: s => $"/Artifacts/Edit/{s.PublishedAccessionNumber}"),
+        new("Admin/Users", Access.Admin),
+        new("Admin/Users/Index", Access.Admin),
+        new("Admin/Users/Create", Access.Admin),
+        new("Admin/Users/Edit/{id}", Access.Admin, Url: s => $"/Admin/Users/Edit/{s.UserId}"),
+        new("Admin/Vocabularies", Access.Admin),
+        new("Admin/Vocabularies/Index", Access.Admin),
+        new("Admin/Vocabularies/Edit/{id:int?}", Access.Admin, Url: s => $"/Admin/Vocabularies/Edit/{s.TermId}"),
+        new("/api/artifacts", Access.Anonymous),
+        new("/api/artifacts/{accessionNumber}", Access.Anonymous, Url: s => $"/api/artifacts/{s.PublishedAccessionNumber}"),
+        new("/health", Access.Anonymous),
+    ];
+
+    private const string Anonymous = "anonymous";
+
+    private static readonly string[] Identities = [Anonymous, .. Roles.All];
+
+    private readonly Dictionary<string, HttpClient> clients = new(StringComparer.Ordinal);
+    private RouteSamples samples = null!;
+
+    [OneTimeSetUp]
+    public async Task SignInEveryRole()
+    {
+        clients[Anonymous] = CreateClient();
+        foreach (var role in Roles.All)
+            clients[role] = await SignInAsync(role);
+        var termId = await WithDatabaseAsync(db => db.Terms.Where(t => t.Vocabulary == Vocabulary.Material).Select(t => t.Id).FirstAsync());
+        samples = new RouteSamples(SampleCatalogue.First(PublicationStatus.Published).AccessionNumber, (await UserAsync(Roles.Viewer)).Id, termId);
+    }
+
+    [OneTimeTearDown]
+    public void DisposeClients()
+    {
+        foreach (var client in clients.Values)
+            client.Dispose();
+    }
+
+    [Test]
+    public void Every_endpoint_names_its_authorization_explicitly()
+    {
+        var unprotected = Endpoints()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetOrderedMetadata<IAuthorizeData>().Count == 0)
+            .Select(e => e.RoutePattern.RawText)
+            .ToList();
+
+        Assert.That(unprotected, Is.Empty, "These endpoints rely on the fallback policy instead of naming [AllowAnonymous] or a policy.");
+    }
+
+    [Test]
+    public void Every_endpoint_is_in_the_access_table_and_every_row_of_the_table_is_an_endpoint()
+    {
+        var patterns = Endpoints().Select(e => e.RoutePattern.RawText ?? string.Empty).ToList();
+        var tabled = Table.Select(r => r.Pattern).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(patterns.Except(tabled), Is.Empty,
+                "New endpoints: add each to AuthorizationMatrixTests.Table with who may GET it.");
+            Assert.That(tabled.Except(patterns), Is.Empty, "Rows of the access table that no longer match an endpoint.");
+            Assert.That(tabled, Is.Unique);
+        });
+    }
+
+    [Test]
+    public void Every_endpoint_declares_the_policy_its_table_row_expects()
+    {
+        var rules = Table.ToDictionary(r => r.Pattern);
+        Assert.Multiple(() =>
+        {
+            foreach (var endpoint in Endpoints())
+            {
+                if (!rules.TryGetValue(endpoint.RoutePattern.RawText ?? string.Empty, out var rule))
+                    continue;
+                var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+                var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
+                    .Select(a => a.Policy ?? (a.Roles is null ? "(signed in)" : $"roles {a.Roles}")).ToList();
+                var expected = rule.Access switch
+                {
+                    Access.Anonymous => [],
+                    Access.SignedIn => ["(signed in)"],
+                    Access.Staff => [Policies.Staff],
+                    Access.Editors => [Policies.EditCatalogue],
+                    Access.Admin => new List<string> { Policies.Admin },
+                    _ => throw new InvalidOperationException(),
+                };
+
+                Assert.That(anonymous, Is.EqualTo(rule.Access == Access.Anonymous), $"{rule}: [AllowAnonymous]");
+                if (rule.Access != Access.Anonymous)
+                    Assert.That(policies, Is.EqualTo(expected), $"{rule}: policies");
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(Table))]
+    public async Task Each_route_answers_every_identity_as_the_table_says(Rule rule)
+    {
+        var url = rule.SampleUrl(samples);
+        foreach (var identity in Identities)
+        {
+            using var response = await clients[identity].GetAsync(url);
+            var status = (int)response.StatusCode;
+            var target = response.RedirectTarget(clients[identity].BaseAddress!)?.AbsolutePath;
+            var because = $"GET {url} as {identity}";
+            if (IsAllowed(rule.Access, identity))
+            {
+                Assert.That(status, Is.EqualTo(rule.AllowedStatus), because);
+            }
+            else if (identity == Anonymous)
+            {
+                if (url.StartsWith("/api/", StringComparison.Ordinal))
+                    Assert.That(status, Is.EqualTo(401), because);
+                else
+                    Assert.That((status, target), Is.EqualTo((302, "/Account/Login")), $"{because} should send the visitor to sign in");
+            }
+            else
+            {
+                Assert.That(status == 403 || (status == 302 && target == "/Account/AccessDenied"), Is.True,
+                    $"{because} should be refused (403 or a redirect to /Account/AccessDenied), but was {status} {target}");
+            }
+        }
+    }
+
+    [Test]
+    public async Task A_signed_in_viewer_is_refused_by_the_admin_pages_with_the_access_denied_page()
+    {
+        using var response = await clients[Roles.Viewer].GetAsync("/Admin/Users");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.RedirectTarget(clients[Roles.Viewer].BaseAddress!)!.AbsolutePath, Is.EqualTo("/Account/AccessDenied"));
+    }
+
+    private static bool IsAllowed(Access access, string identity) => access switch
+    {
+        Access.Anonymous => true,
+        Access.SignedIn or Access.Staff => identity != Anonymous,
+        Access.Editors => identity is Roles.Admin or Roles.Curator,
+        Access.Admin => identity == Roles.Admin,
+        _ => false,
+    };
+
+    private List<RouteEndpoint> Endpoints() =>
+        App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+}
