@@ -14,12 +14,14 @@ public sealed class HtmlForm
 
     private readonly List<KeyValuePair<string, string>> values;
     private readonly HashSet<string> names;
+    private readonly Dictionary<string, List<string>> choices;
 
-    private HtmlForm(Uri action, List<KeyValuePair<string, string>> values, HashSet<string> names)
+    private HtmlForm(Uri action, List<KeyValuePair<string, string>> values, HashSet<string> names, Dictionary<string, List<string>> choices)
     {
         Action = action;
         this.values = values;
         this.names = names;
+        this.choices = choices;
     }
 
     /// <summary>Where the form posts to (its action, or the page it is on).</summary>
@@ -36,6 +38,7 @@ public sealed class HtmlForm
         var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? pageUri : new Uri(pageUri, form.GetAttribute("action"));
         var values = new List<KeyValuePair<string, string>>();
         var names = new HashSet<string>(StringComparer.Ordinal);
+        var choices = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var element in form.Elements)
         {
             var name = element.GetAttribute("name");
@@ -45,6 +48,7 @@ public sealed class HtmlForm
             switch (element)
             {
                 case IHtmlInputElement input when input.Type is "checkbox" or "radio":
+                    ChoicesOf(name).Add(input.Value);
                     if (input.IsChecked)
                         values.Add(new(name, input.Value));
                     break;
@@ -57,6 +61,7 @@ public sealed class HtmlForm
                     values.Add(new(name, textArea.Value));
                     break;
                 case IHtmlSelectElement select:
+                    ChoicesOf(name).AddRange(select.Options.Select(o => o.Value));
                     var chosen = select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null);
                     if (chosen is not null)
                         values.Add(new(name, chosen.Value));
@@ -64,8 +69,15 @@ public sealed class HtmlForm
             }
         }
 
-        return new HtmlForm(action, values, names);
+        return new HtmlForm(action, values, names, choices);
+
+        List<string> ChoicesOf(string name) => choices.TryGetValue(name, out var list) ? list : choices[name] = [];
     }
+
+    /// <summary>The values a select or a group of checkboxes offers, empty values left out.</summary>
+    public IReadOnlyList<string> Choices(string name) =>
+        choices.TryGetValue(name, out var list) ? list.Where(v => v.Length > 0).ToList()
+            : throw new AssertionException($"The form posting to {Action} has no select or checkboxes named '{name}'.");
 
     public string? Value(string name) => values.Where(v => v.Key == name).Select(v => v.Value).FirstOrDefault();
 
