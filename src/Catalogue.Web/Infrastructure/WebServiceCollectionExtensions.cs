@@ -44,6 +44,8 @@ public static class WebServiceCollectionExtensions
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = SmartScheme;
+                // AddIdentity set the default authenticate scheme to the cookie alone, which would ignore Bearer tokens.
+                options.DefaultAuthenticateScheme = SmartScheme;
                 options.DefaultChallengeScheme = SmartScheme;
                 options.DefaultForbidScheme = SmartScheme;
             })
