@@ -107,5 +107,26 @@ public sealed class SiteTests() : CatalogueApp()
         Assert.That((await response.ReadHtmlAsync()).QuerySelector("h1")!.TextContent, Is.EqualTo("Not found"));
     }
 
+    [Test]
+    public async Task The_start_page_shows_staff_the_count_of_artifacts_in_each_publication_status()
+    {
+        using var viewer = await SignInAsync(Catalogue.Core.Users.Roles.Viewer);
+
+        var home = await viewer.GetPageAsync("/");
+
+        var cards = home.QuerySelectorAll(".cards .card").ToDictionary(c => c.QuerySelector("h3")!.TextContent.Trim(), c => c.QuerySelector("p")!.TextContent.Trim());
+        Assert.That(cards["Published"], Is.EqualTo($"{SampleCatalogue.WithStatus(PublicationStatus.Published).Count()} artifacts"));
+        Assert.That(cards["Draft"], Is.EqualTo($"{SampleCatalogue.WithStatus(PublicationStatus.Draft).Count()} artifacts"));
+    }
+
+    [Test]
+    public async Task The_start_page_shows_visitors_no_counts_of_unpublished_records()
+    {
+        var home = await visitor.GetPageAsync("/");
+
+        Assert.That(home.QuerySelector(".cards"), Is.Null);
+        Assert.That(home.QuerySelector("a[href='/Collection']"), Is.Not.Null);
+    }
+
     private static string AccessionNumberOf(IElement link) => link.GetAttribute("href")!.Split('/')[^1];
 }

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Security;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Catalogue.Core.Artifacts;
+using Catalogue.Core.Audit;
+using Catalogue.Core.Users;
+using Catalogue.Core.Vocabularies;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Catalogue.Web.Tests;
+
+/// <summary>
+/// Every text the pages look up by its English wording is a key of Resources/SharedResource.resx, so translators
+/// see every string and a missing one shows up here rather than as an untranslated word on a French page.
+/// </summary>
+public sealed partial class LocalizationResourceTests
+{
+    private static readonly string WebProject = Path.Combine(RepositoryRoot(), "src", "Catalogue.Web");
+
+    [Test]
+    public void Every_literal_looked_up_in_the_pages_is_a_resource_key()
+    {
+        var missing = LiteralsInPages().Except(ResourceKeys(), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+
+        Assert.That(missing, Is.Empty, "Add these to src/Catalogue.Web/Resources/SharedResource.resx:\n" + string.Join("\n", missing.Select(DataElement)));
+    }
+
+    [Test]
+    public void Every_enum_value_role_and_dimension_shown_through_the_localizer_is_a_resource_key()
+    {
+        var shownByName = Enum.GetNames<PublicationStatus>()
+            .Concat(Enum.GetNames<AuditAction>())
+            .Concat(Enum.GetNames<Vocabulary>())
+            .Concat(Roles.All)
+            .Concat(new Dimensions { Length = 1, Width = 1, Height = 1, Diameter = 1, Thickness = 1, Unit = "cm" }.Given().Select(d => d.Name));
+
+        var missing = shownByName.Except(ResourceKeys(), StringComparer.Ordinal).ToList();
+
+        Assert.That(missing, Is.Empty, "Add these to src/Catalogue.Web/Resources/SharedResource.resx:\n" + string.Join("\n", missing.Select(DataElement)));
+    }
+
+    [Test]
+    public void No_two_resource_keys_differ_only_in_case()
+    {
+        // Resource names are case-insensitive: the build keeps one of the two and drops the other with a warning.
+        var clashes = ResourceKeys().GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g));
+
+        Assert.That(clashes, Is.Empty);
+    }
+
+    [Test]
+    public void The_pages_literals_were_found_at_all()
+    {
+        // Guards the two tests above against a pattern that silently stops matching.
+        Assert.That(LiteralsInPages(), Does.Contain("Sign in").And.Contain("Page {0} of {1}").And.Contain("Email is required."));
+    }
+
+    [Test]
+    public void The_app_finds_every_key_in_the_compiled_resources_with_an_english_value()
+    {
+        var factory = new ResourceManagerStringLocalizerFactory(
+            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+        var localizer = factory.Create(typeof(SharedResource));
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("en");
+        try
+        {
+            var unresolved = ResourceKeys().Where(k => localizer[k] is { ResourceNotFound: true } or { Value.Length: 0 }).ToList();
+
+            Assert.That(unresolved, Is.Empty, "keys in the .resx that the app's localizer cannot find");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static HashSet<string> LiteralsInPages()
+    {
+        var pages = Path.Combine(WebProject, "Pages");
+        var views = Directory.EnumerateFiles(pages, "*.cshtml", SearchOption.AllDirectories)
+            .SelectMany(f => ViewLookup().Matches(File.ReadAllText(f)));
+        var models = Directory.EnumerateFiles(pages, "*.cshtml.cs", SearchOption.AllDirectories)
+            .SelectMany(f => ModelLookup().Matches(File.ReadAllText(f)));
+        return views.Concat(models).Select(m => Regex.Unescape(m.Groups["text"].Value)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static HashSet<string> ResourceKeys()
+    {
+        var path = Path.Combine(WebProject, "Resources", "SharedResource.resx");
+        Assert.That(File.Exists(path), Is.True, $"{path} is missing");
+        return XDocument.Load(path).Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static string DataElement(string key)
+    {
+        var escaped = SecurityElement.Escape(key);
+        return $"""  <data name="{escaped}" xml:space="preserve"><value>{escaped}</value></data>""";
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Catalogue.sln")))
+                return directory.FullName;
+        }
+
+        throw new AssertionException($"No Catalogue.sln above {TestContext.CurrentContext.TestDirectory}.");
+    }
+
+    // L["text"] in views (the injected IHtmlLocalizer) and l["text"] in page models (IStringLocalizer).
+    [GeneratedRegex(@"\bL\[""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex ViewLookup();
+
+    [GeneratedRegex(@"\bl\[""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex ModelLookup();
+}
