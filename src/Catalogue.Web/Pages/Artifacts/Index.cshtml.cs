@@ -11,7 +11,8 @@ namespace Catalogue.Web.Pages.Artifacts;
 [Authorize(Policy = Policies.Staff)]
 public sealed class IndexModel(ArtifactQueries queries) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages reserves that route value for the page itself, so ?page=2 never bound and links lost it.
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)]
@@ -30,7 +31,7 @@ public sealed class IndexModel(ArtifactQueries queries) : PageModel
         // A malformed page or sort in the query string falls back to the defaults rather than failing.
         if (!ModelState.IsValid)
         {
-            PageNumber = ModelState.ContainsKey("page") && ModelState["page"]!.Errors.Count > 0 ? 1 : PageNumber;
+            PageNumber = ModelState.ContainsKey("pageNumber") && ModelState["pageNumber"]!.Errors.Count > 0 ? 1 : PageNumber;
             Sort = ModelState.ContainsKey(nameof(Sort)) && ModelState[nameof(Sort)]!.Errors.Count > 0 ? ArtifactSort.AccessionNumber : Sort;
             Status = ModelState.ContainsKey(nameof(Status)) && ModelState[nameof(Status)]!.Errors.Count > 0 ? null : Status;
         }
@@ -48,5 +49,5 @@ public sealed class IndexModel(ArtifactQueries queries) : PageModel
 
     public string SortLink(ArtifactSort sort) => Url.Page("Index", new { sort, status = Status, q = Q })!;
 
-    public string PageLink(int page) => Url.Page("Index", new { page, sort = Sort, status = Status, q = Q })!;
+    public string PageLink(int page) => Url.Page("Index", new { pageNumber = page, sort = Sort, status = Status, q = Q })!;
 }

@@ -10,7 +10,8 @@ namespace Catalogue.Web.Pages.Collection;
 [AllowAnonymous]
 public sealed class IndexModel(ArtifactQueries queries) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // Not "page": Razor Pages reserves that route value for the page itself, so ?page=2 never bound and links lost it.
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
     [BindProperty(SupportsGet = true)]
