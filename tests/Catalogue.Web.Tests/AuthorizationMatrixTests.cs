@@ -58,6 +58,7 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         new("Account/AccessDenied", Access.Anonymous, AllowedStatus: 403),
         new("Account/Logout", Access.SignedIn),
         new("Account/Tokens", Access.Staff),
+        new("Account/Password", Access.Staff),
         // Open to anyone only while no administrator exists; this fixture has one.
         new("Setup", Access.Anonymous, AllowedStatus: 404),
         new("Error", Access.Anonymous),
