@@ -32,6 +32,9 @@ public sealed class TestCatalogue : IAsyncDisposable
 {
     public const string SeedUser = "seed";
 
+    /// <summary>Long enough and varied enough for the password policy.</summary>
+    public const string StrongPassword = "celadon-glaze-1225";
+
     private readonly ServiceProvider _services;
     private SeededTerms? _terms;
 
@@ -117,6 +120,15 @@ public sealed class TestCatalogue : IAsyncDisposable
         await using var scope = As(userName);
         var result = await scope.Get<ArtifactCommands>().CreateAsync(artifact.Build());
         Assert.That(result.Succeeded, Is.True, () => $"Creating the artifact failed: {Describe(result.Errors)}");
+        return result.Value!;
+    }
+
+    /// <summary>Adds a staff account through <see cref="UserAdministration"/>; fails the test if it is refused.</summary>
+    public async Task<CatalogueUser> CreateUserAsync(string email, string role = Roles.Curator, string password = StrongPassword)
+    {
+        await using var scope = As("admin@catalogue.test");
+        var result = await scope.Get<UserAdministration>().CreateAsync(new CreateUserCommand { Email = email, Role = role, Password = password });
+        Assert.That(result.Succeeded, Is.True, () => $"Creating the user failed: {Describe(result.Errors)}");
         return result.Value!;
     }
 
