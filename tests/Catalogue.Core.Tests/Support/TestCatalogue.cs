@@ -53,7 +53,14 @@ public sealed class TestCatalogue : IAsyncDisposable
     /// <summary>The seeded terms; only for catalogues started with <c>seedTerms: true</c>.</summary>
     public SeededTerms Terms => _terms ?? throw new InvalidOperationException("This catalogue was started without seeded terms.");
 
-    public static async Task<TestCatalogue> StartAsync(bool seedTerms = true)
+    /// <summary>The sample dataset copied beside the test assembly, as beside the app.</summary>
+    public static string SamplesDirectory => Path.Combine(AppContext.BaseDirectory, "samples");
+
+    /// <summary>
+    /// Starts a catalogue on a new, empty data directory. <paramref name="loadSampleData"/> turns on
+    /// the first-run sample loading, as the app does by default.
+    /// </summary>
+    public static async Task<TestCatalogue> StartAsync(bool seedTerms = true, bool loadSampleData = false)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "catalogue-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -61,7 +68,7 @@ public sealed class TestCatalogue : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Catalogue:DataDirectory"] = dataDirectory,
-                ["Catalogue:LoadSampleData"] = "false",
+                ["Catalogue:LoadSampleData"] = loadSampleData ? "true" : "false",
             })
             .Build();
 
