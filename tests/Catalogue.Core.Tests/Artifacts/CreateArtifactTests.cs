@@ -68,6 +68,22 @@ public sealed class CreateArtifactTests
         Assert.That((await _catalogue.FindArtifactAsync("TL.2023.0142"))!.Title.En, Is.EqualTo("First bowl"));
     }
 
+    [Test]
+    public async Task Create_WhenAnotherCuratorTakesTheNumberDuringTheSave_IsRejectedOnAccessionNumberAndKeepsTheirRecord()
+    {
+        // The rival's record is stored under another number, then renumbered after our validation has passed.
+        await _catalogue.CreateArtifactAsync(_catalogue.Artifact("TL.2023.0999").WithTitleEn("Rival bowl"), "minh.curator");
+        var before = await _catalogue.CountRowsAsync();
+        _catalogue.Clock.BeforeNextSave(() => _catalogue.ExecuteSql("UPDATE Artifacts SET AccessionNumber = 'TL.2023.0142' WHERE AccessionNumber = 'TL.2023.0999'"));
+
+        var result = await CreateAsync(_catalogue.Artifact("TL.2023.0142").WithTitleEn("Our bowl"));
+
+        AssertRefusedOn(result, "AccessionNumber");
+        Assert.That(result.Errors.Single().Message, Does.Contain("TL.2023.0142").And.Contain("already used"));
+        Assert.That(await _catalogue.CountRowsAsync(), Is.EqualTo(before));
+        Assert.That((await _catalogue.FindArtifactAsync("TL.2023.0142"))!.Title.En, Is.EqualTo("Rival bowl"));
+    }
+
     [TestCase("TL-2023-0142")]
     [TestCase("TL.2023")]
     [TestCase("TL.2023.0142\n.1")]

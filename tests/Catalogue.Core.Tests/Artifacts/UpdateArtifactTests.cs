@@ -81,6 +81,26 @@ public sealed class UpdateArtifactTests
     }
 
     [Test]
+    public async Task Update_WhenARivalSaveCommitsBetweenLoadAndSave_IsAConflictAndOverwritesNothing()
+    {
+        var loaded = await LoadAsync();
+        var countsBefore = await _catalogue.CountRowsAsync();
+        var rivalRows = 0;
+        _catalogue.Clock.BeforeNextSave(() => rivalRows = _catalogue.ExecuteSql(
+            $"UPDATE Artifacts SET Version = Version + 1, UpdatedBy = 'minh.curator', Title_En = 'Rival title' WHERE AccessionNumber = '{Accession}'"));
+
+        var result = await UpdateAsync("hoa.curator", ArtifactBuilder.From(loaded).WithTitleEn("Overwrite attempt").BuildUpdate(loaded.Version));
+
+        Assert.That(rivalRows, Is.EqualTo(1), "The rival write ran inside the save.");
+        Assert.That(result.Failure, Is.EqualTo(FailureKind.Conflict));
+        Assert.That(result.Errors.Single().Message, Does.Contain("minh.curator"));
+        var stored = await LoadAsync();
+        Assert.That(stored.Title.En, Is.EqualTo("Rival title"));
+        Assert.That(stored.Version, Is.EqualTo(2));
+        Assert.That(await _catalogue.CountRowsAsync(), Is.EqualTo(countsBefore), "The lost save must not leave history behind.");
+    }
+
+    [Test]
     public async Task Update_OfUnknownAccessionNumber_IsNotFound()
     {
         var result = await UpdateAsync("minh.curator", _catalogue.Artifact("TL.2023.9999").BuildUpdate(1));

@@ -94,6 +94,22 @@ public sealed class ChangeHistoryTests
     }
 
     [Test]
+    public async Task Update_OfObjectTypeAndPeriod_RecordsTheTermCodes()
+    {
+        var jar = await _catalogue.CreateTermAsync(TermBuilder.ObjectType("jar").WithLabelEn("Jar"));
+        var tran = await _catalogue.CreateTermAsync(TermBuilder.Period("tran", 1225, 1400).WithLabelEn("Trần"));
+        var created = await _catalogue.CreateArtifactAsync(_catalogue.Artifact(Accession).WithPeriod(_catalogue.Terms.Ly.Id), "lan.curator");
+
+        await UpdateAsync("minh.curator", ArtifactBuilder.From(created).WithObjectType(jar.Id).WithPeriod(tran.Id).BuildUpdate(1));
+
+        Assert.That((await HistoryAsync())[0].Changes, Is.EqualTo(new[]
+        {
+            new FieldChange("ObjectType", "bowl", "jar"),
+            new FieldChange("Period", "ly", "tran"),
+        }));
+    }
+
+    [Test]
     public async Task Update_ThatChangesNothing_WritesNoEntry()
     {
         var created = await _catalogue.CreateArtifactAsync(_catalogue.Artifact(Accession), "lan.curator");

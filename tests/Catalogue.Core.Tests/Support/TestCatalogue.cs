@@ -38,11 +38,15 @@ public sealed class TestCatalogue : IAsyncDisposable
     private readonly ServiceProvider _services;
     private SeededTerms? _terms;
 
-    private TestCatalogue(string dataDirectory, ServiceProvider services)
+    private TestCatalogue(string dataDirectory, ServiceProvider services, RivalWriterClock clock)
     {
         DataDirectory = dataDirectory;
         _services = services;
+        Clock = clock;
     }
+
+    /// <summary>The clock the catalogue uses; lets a test slip a rival write in just before a save.</summary>
+    public RivalWriterClock Clock { get; }
 
     public string DataDirectory { get; }
 
@@ -72,8 +76,10 @@ public sealed class TestCatalogue : IAsyncDisposable
             })
             .Build();
 
+        var clock = new RivalWriterClock();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
+        services.AddSingleton<TimeProvider>(clock);
         services.AddLogging();
         services.AddCatalogueCore();
         // Each scope acts as the user it was opened for.
@@ -84,7 +90,7 @@ public sealed class TestCatalogue : IAsyncDisposable
             .AddEntityFrameworkStores<CatalogueDbContext>()
             .AddDefaultTokenProviders();
 
-        var catalogue = new TestCatalogue(dataDirectory, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }));
+        var catalogue = new TestCatalogue(dataDirectory, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true }), clock);
         try
         {
             await using (var scope = catalogue.As("system"))
@@ -154,6 +160,15 @@ public sealed class TestCatalogue : IAsyncDisposable
             await scope.Db.Artifacts.CountAsync(),
             await scope.Db.AuditEntries.CountAsync(),
             await scope.Db.Users.CountAsync());
+    }
+
+    /// <summary>Runs SQL on a connection of its own, as another process would, without awaiting (for the clock hook).</summary>
+    public int ExecuteSql(string sql)
+    {
+        using var connection = OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
     }
 
     /// <summary>Runs SQL on a connection of its own, as another process or request would.</summary>

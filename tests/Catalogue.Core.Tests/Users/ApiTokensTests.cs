@@ -153,6 +153,24 @@ public sealed class ApiTokensTests
     }
 
     [Test]
+    public async Task Create_BeyondTheActiveLimit_IsRefusedUntilOneIsRevoked()
+    {
+        var tokens = new List<ApiToken>();
+        for (var i = 0; i < ApiTokens.MaxActivePerUser; i++)
+            tokens.Add((await CreateAsync(_lan.Id, $"script {i}")).Token);
+
+        CommandResult<(ApiToken, string)> refused;
+        await using (var scope = _catalogue.As("reader"))
+            refused = await scope.Get<ApiTokens>().CreateAsync(_lan.Id, "one too many");
+        await RevokeAsync(_lan.Id, tokens[0].Id);
+        var (_, afterRevoke) = await CreateAsync(_lan.Id, "replacement");
+
+        Assert.That(refused.Failure, Is.EqualTo(FailureKind.Invalid));
+        Assert.That(refused.Errors.Single().Message, Does.Contain(ApiTokens.MaxActivePerUser.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.That((await AuthenticateAsync(afterRevoke))?.Id, Is.EqualTo(_lan.Id));
+    }
+
+    [Test]
     public async Task Create_ForUnknownUser_IsNotFoundAndStoresNothing()
     {
         await using var scope = _catalogue.As("reader");
