@@ -2,6 +2,7 @@ using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
 using Catalogue.Core.Common;
 using Catalogue.Core.Data;
+using Catalogue.Core.Excavation;
 using Catalogue.Core.Samples;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
@@ -46,6 +47,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<VocabularyQueries>();
         services.AddScoped<HistoryQueries>();
         services.AddScoped<ApiTokens>();
+        services.AddScoped<SiteCommands>();
+        services.AddScoped<ContextCommands>();
+        services.AddScoped<FindCommands>();
+        services.AddScoped<ExcavationQueries>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SampleDataLoader>();
         services.AddScoped<DatabaseInitializer>();

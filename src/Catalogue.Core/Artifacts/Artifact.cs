@@ -79,6 +79,9 @@ public sealed class Artifact : ITrackedEntity, IAudited
     public PublicationStatus Status { get; private set; }
 
     public IReadOnlyCollection<ArtifactTerm> Terms => _terms;
+
+    /// <summary>The field find this artifact was accessioned from, if any.</summary>
+    public Excavation.Find? Find { get; private set; }
     public IEnumerable<int> MaterialIds => _terms.Where(t => t.Role == ArtifactTermRole.Material).Select(t => t.TermId);
     public IEnumerable<int> TechniqueIds => _terms.Where(t => t.Role == ArtifactTermRole.Technique).Select(t => t.TermId);
 

@@ -21,6 +21,13 @@ public sealed class ArtifactCommands(
         {
             var artifact = new Artifact(command.AccessionNumber!, command.ToDetails(), command.Status);
             db.Artifacts.Add(artifact);
+            if (!string.IsNullOrWhiteSpace(command.FindNumber))
+            {
+                // The artifact and the find's new status are saved together: a find is never half-accessioned.
+                var find = await db.Finds.SingleAsync(f => f.FindNumber == command.FindNumber, cancellationToken);
+                find.MarkAccessioned(artifact);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             return CommandResult<Artifact>.Success(artifact);
         }

@@ -83,6 +83,9 @@ public sealed class CreateArtifactCommand : ArtifactInput
 {
     public string? AccessionNumber { get; set; }
     public PublicationStatus Status { get; set; } = PublicationStatus.Draft;
+
+    /// <summary>When set, the artifact is accessioned from this registered find and linked to it.</summary>
+    public string? FindNumber { get; set; }
 }
 
 /// <summary>Change an artifact's record; <see cref="Version"/> is the version the editor started from.</summary>

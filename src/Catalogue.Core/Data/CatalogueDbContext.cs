@@ -1,5 +1,6 @@
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
+using Catalogue.Core.Excavation;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +17,11 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
     public DbSet<VocabularyTerm> Terms => Set<VocabularyTerm>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Context> Contexts => Set<Context>();
+    public DbSet<ContextRelation> ContextRelations => Set<ContextRelation>();
+    public DbSet<Find> Finds => Set<Find>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
