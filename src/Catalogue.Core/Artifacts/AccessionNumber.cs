@@ -15,6 +15,6 @@ public static partial class AccessionNumber
 
     public static string Normalize(string value) => value.Trim().ToUpperInvariant();
 
-    [GeneratedRegex(@"^[A-Z]{1,6}\.[0-9]{4}\.[0-9]{1,6}(\.[0-9]{1,4})?$")]
+    [GeneratedRegex(@"^[A-Z]{1,6}\.[0-9]{4}\.[0-9]{1,6}(\.[0-9]{1,4})?\z")]
     private static partial Regex Pattern();
 }

@@ -191,7 +191,8 @@ public sealed class ArtifactTerm : IAuditedCollectionItem
     public int TermId { get; private set; }
     public VocabularyTerm? Term { get; private set; }
 
-    IAudited? IAuditedCollectionItem.Owner => Artifact;
+    IAudited? IAuditedCollectionItem.OwnerIn(Microsoft.EntityFrameworkCore.DbContext context) =>
+        Artifact ?? context.Set<Artifact>().Find(ArtifactId);
 
     string IAuditedCollectionItem.CollectionName => Role == ArtifactTermRole.Material ? "Materials" : "Techniques";
 

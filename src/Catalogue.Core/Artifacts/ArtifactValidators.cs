@@ -92,12 +92,13 @@ public sealed class CreateArtifactValidator : ArtifactInputValidator<CreateArtif
 {
     public CreateArtifactValidator(CatalogueDbContext db) : base(db)
     {
+        // Each condition guards only its own check: a condition applied to the whole chain would skip NotEmpty too.
         RuleFor(x => x.AccessionNumber)
             .NotEmpty().WithMessage("Accession number is required.")
-            .Must(n => AccessionNumber.IsWellFormed(AccessionNumber.Normalize(n!))).When(x => !string.IsNullOrWhiteSpace(x.AccessionNumber))
+            .Must(n => AccessionNumber.IsWellFormed(AccessionNumber.Normalize(n!))).When(x => !string.IsNullOrWhiteSpace(x.AccessionNumber), ApplyConditionTo.CurrentValidator)
             .WithMessage($"Accession number must look like {AccessionNumber.FormatDescription}.")
             .MustAsync(async (n, ct) => !await db.Artifacts.AnyAsync(a => a.AccessionNumber == AccessionNumber.Normalize(n!), ct))
-            .When(x => AccessionNumber.IsWellFormed(AccessionNumber.Normalize(x.AccessionNumber ?? string.Empty)))
+            .When(x => AccessionNumber.IsWellFormed(AccessionNumber.Normalize(x.AccessionNumber ?? string.Empty)), ApplyConditionTo.CurrentValidator)
             .WithMessage(x => $"Accession number {AccessionNumber.Normalize(x.AccessionNumber!)} is already used by another artifact.");
         RuleFor(x => x.Status).IsInEnum().WithMessage("Publication status must be draft, internal or published.");
         RuleFor(x => x.FindNumber)

@@ -164,9 +164,10 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private static IEnumerable<(object Owner, FieldChange Change)> CollectionChanges(DbContext context, List<EntityEntry> entries)
     {
         var items = entries
-            .Where(e => e.Entity is IAuditedCollectionItem { Owner: not null })
-            .Select(e => (Entry: e, Item: (IAuditedCollectionItem)e.Entity))
-            .GroupBy(x => (Owner: (object)x.Item.Owner!, x.Item.CollectionName));
+            .Where(e => e.Entity is IAuditedCollectionItem)
+            .Select(e => (Entry: e, Item: (IAuditedCollectionItem)e.Entity, Owner: ((IAuditedCollectionItem)e.Entity).OwnerIn(context)))
+            .Where(x => x.Owner is not null)
+            .GroupBy(x => (Owner: (object)x.Owner!, x.Item.CollectionName));
         foreach (var group in items)
         {
             if (group.All(x => x.Entry.State == EntityState.Unchanged))

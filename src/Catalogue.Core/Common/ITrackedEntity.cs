@@ -26,8 +26,11 @@ public interface IAudited
 /// <summary>A row of a collection owned by an audited record (e.g. an artifact's materials).</summary>
 public interface IAuditedCollectionItem
 {
-    /// <summary>The owning record as tracked by the context.</summary>
-    IAudited? Owner { get; }
+    /// <summary>
+    /// The owning record as tracked by the context. Resolved through the context because EF clears
+    /// the navigation of an item removed from its collection, and the removal must still be recorded.
+    /// </summary>
+    IAudited? OwnerIn(Microsoft.EntityFrameworkCore.DbContext context);
 
     string CollectionName { get; }
 

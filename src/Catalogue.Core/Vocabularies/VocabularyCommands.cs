@@ -27,16 +27,17 @@ public sealed class SaveTermValidator : AbstractValidator<SaveTermCommand>
     public SaveTermValidator(CatalogueDbContext db)
     {
         RuleFor(x => x.Vocabulary).IsInEnum().WithMessage("Vocabulary must be object type, material, technique or period.");
+        // Each condition guards only its own check: a condition applied to the whole chain would skip NotEmpty too.
         RuleFor(x => x.Code)
             .NotEmpty().WithMessage("Code is required.")
-            .Must(c => VocabularyTerm.IsWellFormedCode(c!.Trim().ToLowerInvariant())).When(x => !string.IsNullOrWhiteSpace(x.Code))
+            .Must(c => VocabularyTerm.IsWellFormedCode(c!.Trim().ToLowerInvariant())).When(x => !string.IsNullOrWhiteSpace(x.Code), ApplyConditionTo.CurrentValidator)
             .WithMessage("Code must be 1 to 40 lowercase letters, digits and hyphens, e.g. celadon-glaze.")
             .MustAsync(async (cmd, code, ct) =>
             {
                 var normalized = code!.Trim().ToLowerInvariant();
                 return !await db.Terms.AnyAsync(t => t.Vocabulary == cmd.Vocabulary && t.Code == normalized && t.Id != cmd.Id, ct);
             })
-            .When(x => !string.IsNullOrWhiteSpace(x.Code))
+            .When(x => !string.IsNullOrWhiteSpace(x.Code), ApplyConditionTo.CurrentValidator)
             .WithMessage(x => $"Code {x.Code} is already used in this vocabulary.");
         RuleFor(x => x)
             .Must(x => !string.IsNullOrWhiteSpace(x.LabelVi) || !string.IsNullOrWhiteSpace(x.LabelFr) || !string.IsNullOrWhiteSpace(x.LabelEn))

@@ -99,9 +99,9 @@ public sealed partial class VocabularyTerm : ITrackedEntity, IAudited
         return normalized;
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,39}\z")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex("^[0-9]{6,9}$")]
+    [GeneratedRegex(@"^[0-9]{6,9}\z")]
     private static partial Regex AatPattern();
 }
