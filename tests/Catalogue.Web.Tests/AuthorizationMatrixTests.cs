@@ -143,13 +143,13 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
                 var anonymous = endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
                 var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
                     .Select(a => a.Policy ?? (a.Roles is null ? "(signed in)" : $"roles {a.Roles}")).ToList();
-                var expected = rule.Access switch
+                List<string> expected = rule.Access switch
                 {
                     Access.Anonymous => [],
                     Access.SignedIn => ["(signed in)"],
                     Access.Staff => [Policies.Staff],
                     Access.Editors => [Policies.EditCatalogue],
-                    Access.Admin => new List<string> { Policies.Admin },
+                    Access.Admin => [Policies.Admin],
                     _ => throw new InvalidOperationException(),
                 };
 
