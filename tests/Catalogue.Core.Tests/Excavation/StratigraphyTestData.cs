@@ -10,6 +10,13 @@ internal static class StratigraphyTestData
 
     public static List<StratigraphicRelation> Relations(params string[] statements) => [.. statements.Select(StratigraphicRelation.Parse)];
 
+    public static HarrisMatrix BuildValid(IEnumerable<StratigraphicUnit> units, IEnumerable<StratigraphicRelation> relations)
+    {
+        var result = HarrisMatrix.Build(units, relations);
+        Assert.That(result.Problems, Is.Empty, "the test sequence should be sound");
+        return result.Matrix!;
+    }
+
     /// <summary>
     /// A seeded random site: contexts numbered in shuffled order, each later context related to
     /// one to three earlier ones (a DAG by construction), with redundant links on purpose.
