@@ -3,7 +3,7 @@ namespace Catalogue.Core.Excavation.Stratigraphy;
 /// <summary>
 /// A site's Harris matrix: the contexts ("same as" records joined into one node), the direct
 /// "later than" lines left after transitive reduction, and a layout in rows with the latest at the
-/// top. Built by <see cref="Build"/>; drawn by <c>HarrisMatrixSvg</c> and <c>HarrisMatrixDot</c>.
+/// top. Built by <see cref="Build"/>; drawn by <see cref="HarrisMatrixSvg"/> and <see cref="HarrisMatrixDot"/>.
 /// </summary>
 public sealed class HarrisMatrix
 {
