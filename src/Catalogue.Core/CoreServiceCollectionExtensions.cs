@@ -51,6 +51,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ContextCommands>();
         services.AddScoped<FindCommands>();
         services.AddScoped<ExcavationQueries>();
+        services.AddScoped<SiteStratigraphy>();
+        services.AddScoped<AccessionProposal>();
+        services.AddScoped<ProvenanceQueries>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SampleDataLoader>();
         services.AddScoped<DatabaseInitializer>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Catalogue.Core.Artifacts;
+using Catalogue.Core.Excavation;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using Catalogue.Web.Infrastructure;
@@ -31,12 +32,15 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         /// <summary>Curators and admins.</summary>
         Editors,
 
+        /// <summary>Archaeologists and admins.</summary>
+        Excavators,
+
         /// <summary>Admins only.</summary>
         Admin,
     }
 
     /// <summary>Values for route parameters, taken from the running app: a real sample accession number, a real user and term.</summary>
-    public sealed record RouteSamples(string PublishedAccessionNumber, string UserId, int TermId);
+    public sealed record RouteSamples(string PublishedAccessionNumber, string UserId, int TermId, string SiteCode, int ContextNumber, string FindNumber);
 
     /// <summary>A route pattern, who may GET it, the status they get, and the URL to try.</summary>
     public sealed record Rule(string Pattern, Access Access, int AllowedStatus = 200, Func<RouteSamples, string>? Url = null)
@@ -75,6 +79,26 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         new("Admin/Vocabularies", Access.Admin),
         new("Admin/Vocabularies/Index", Access.Admin),
         new("Admin/Vocabularies/Edit/{id:int?}", Access.Admin, Url: s => $"/Admin/Vocabularies/Edit/{s.TermId}"),
+        new("Excavation/Sites", Access.Staff),
+        new("Excavation/Sites/Index", Access.Staff),
+        new("Excavation/Sites/Details/{code}", Access.Staff, Url: s => $"/Excavation/Sites/Details/{s.SiteCode}"),
+        new("Excavation/Sites/Edit/{code?}", Access.Excavators, Url: s => $"/Excavation/Sites/Edit/{s.SiteCode}"),
+        new("Excavation/Sites/Areas/{code}", Access.Excavators, Url: s => $"/Excavation/Sites/Areas/{s.SiteCode}"),
+        new("Excavation/Contexts/Details/{site}/{number:int}", Access.Staff, Url: s => $"/Excavation/Contexts/Details/{s.SiteCode}/{s.ContextNumber}"),
+        new("Excavation/Contexts/Edit/{site}/{number:int?}", Access.Excavators, Url: s => $"/Excavation/Contexts/Edit/{s.SiteCode}/{s.ContextNumber}"),
+        new("Excavation/Contexts/Relations/{site}/{number:int}", Access.Excavators, Url: s => $"/Excavation/Contexts/Relations/{s.SiteCode}/{s.ContextNumber}"),
+        new("Excavation/Matrix/{site}", Access.Staff, Url: s => $"/Excavation/Matrix/{s.SiteCode}"),
+        new("Excavation/Finds", Access.Staff, Url: s => $"/Excavation/Finds?site={s.SiteCode}"),
+        new("Excavation/Finds/Index", Access.Staff, Url: s => $"/Excavation/Finds/Index?site={s.SiteCode}"),
+        new("Excavation/Finds/Details/{number}", Access.Staff, Url: s => $"/Excavation/Finds/Details/{s.FindNumber}"),
+        new("Excavation/Finds/Edit/{number}", Access.Excavators, Url: s => $"/Excavation/Finds/Edit/{s.FindNumber}"),
+        new("Excavation/Finds/Register", Access.Excavators, Url: s => $"/Excavation/Finds/Register?site={s.SiteCode}"),
+        new("Excavation/Finds/Export/{site}", Access.Staff, Url: s => $"/Excavation/Finds/Export/{s.SiteCode}"),
+        new("/api/sites/", Access.Staff, Url: _ => "/api/sites"),
+        new("/api/sites/{code}", Access.Staff, Url: s => $"/api/sites/{s.SiteCode}"),
+        new("/api/sites/{code}/contexts", Access.Staff, Url: s => $"/api/sites/{s.SiteCode}/contexts"),
+        new("/api/sites/{code}/matrix", Access.Staff, Url: s => $"/api/sites/{s.SiteCode}/matrix"),
+        new("/api/sites/{code}/matrix.svg", Access.Staff, Url: s => $"/api/sites/{s.SiteCode}/matrix.svg"),
         new("/api/artifacts", Access.Anonymous),
         new("/api/artifacts/{accessionNumber}", Access.Anonymous, Url: s => $"/api/artifacts/{s.PublishedAccessionNumber}"),
         new("/health", Access.Anonymous),
@@ -94,7 +118,19 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         foreach (var role in Roles.All)
             clients[role] = await SignInAsync(role);
         var termId = await WithDatabaseAsync(db => db.Terms.Where(t => t.Vocabulary == Vocabulary.Material).Select(t => t.Id).FirstAsync());
-        samples = new RouteSamples(SampleCatalogue.First(PublicationStatus.Published).AccessionNumber, (await UserAsync(Roles.Viewer)).Id, termId);
+        var (siteCode, contextNumber, findNumber) = await WithServicesAsync(RecordSmallExcavationAsync);
+        samples = new RouteSamples(SampleCatalogue.First(PublicationStatus.Published).AccessionNumber, (await UserAsync(Roles.Viewer)).Id, termId,
+            siteCode, contextNumber, findNumber);
+    }
+
+    /// <summary>A site of this test's own, so the excavation routes are tried on records that exist whatever the samples hold.</summary>
+    private static async Task<(string Site, int Context, string Find)> RecordSmallExcavationAsync(IServiceProvider services)
+    {
+        var site = await services.GetRequiredService<SiteCommands>().SaveAsync(new SaveSiteCommand { Code = "AZ", NameEn = "Authorization test site" }, isNew: true);
+        var context = await services.GetRequiredService<ContextCommands>().SaveAsync(new SaveContextCommand { SiteCode = "AZ", Number = 1 }, isNew: true);
+        var find = await services.GetRequiredService<FindCommands>().RegisterAsync(new SaveFindCommand { SiteCode = "AZ", ContextNumber = 1 });
+        Assert.That(site.Succeeded && context.Succeeded && find.Succeeded, Is.True, "the test's own excavation records");
+        return (site.Value!.Code, context.Value!.Number, find.Value!.FindNumber);
     }
 
     [OneTimeTearDown]
@@ -149,6 +185,7 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
                     Access.SignedIn => ["(signed in)"],
                     Access.Staff => [Policies.Staff],
                     Access.Editors => [Policies.EditCatalogue],
+                    Access.Excavators => [Policies.RecordExcavation],
                     Access.Admin => [Policies.Admin],
                     _ => throw new InvalidOperationException(),
                 };
@@ -203,6 +240,7 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         Access.Anonymous => true,
         Access.SignedIn or Access.Staff => identity != Anonymous,
         Access.Editors => identity is Roles.Admin or Roles.Curator,
+        Access.Excavators => identity is Roles.Admin or Roles.Archaeologist,
         Access.Admin => identity == Roles.Admin,
         _ => false,
     };

@@ -4,6 +4,9 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
+using Catalogue.Core.Excavation;
+using Catalogue.Core.Excavation.Stratigraphy;
+using Catalogue.Web.Infrastructure;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using Microsoft.Extensions.Localization;
@@ -34,6 +37,11 @@ public sealed partial class LocalizationResourceTests
         var shownByName = Enum.GetNames<PublicationStatus>()
             .Concat(Enum.GetNames<AuditAction>())
             .Concat(Enum.GetNames<Vocabulary>())
+            .Concat(Enum.GetNames<ContextType>())
+            .Concat(Enum.GetNames<FindStatus>())
+            .Concat(Enum.GetNames<AreaKind>())
+            .Concat(Enum.GetValues<StratigraphicRelationType>().SelectMany(t => new[] { t.Reading(true), t.Reading(false) }))
+            .Concat(StratigraphicRelationChoices.All.Select(c => c.Phrase()))
             .Concat(Roles.All)
             .Concat(new Dimensions { Length = 1, Width = 1, Height = 1, Diameter = 1, Thickness = 1, Unit = "cm" }.Given().Select(d => d.Name));
 
@@ -115,7 +123,7 @@ public sealed partial class LocalizationResourceTests
     }
 
     // L["text"] in views (the injected IHtmlLocalizer) and l["text"] in page models (IStringLocalizer).
-    [GeneratedRegex(@"\bL\[""(?<text>(?:[^""\\]|\\.)*)""")]
+    [GeneratedRegex(@"\b[LS]\[""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex ViewLookup();
 
     [GeneratedRegex(@"\bl\[""(?<text>(?:[^""\\]|\\.)*)""")]

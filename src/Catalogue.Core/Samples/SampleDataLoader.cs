@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalogue.Core.Samples;
 
-public sealed record SampleLoadResult(int Terms, int Artifacts);
+public sealed record SampleLoadResult(int Terms, int Artifacts, int Finds = 0);
 
 /// <summary>
 /// Loads the sample dataset (<c>vocabularies.json</c>, <c>artifacts.json</c>) through the entities' own rules.
 /// Idempotent: terms and artifacts that already exist are left as they are. All or nothing.
 /// </summary>
-public sealed class SampleDataLoader(CatalogueDbContext db)
+public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, ICurrentUser user)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
 
@@ -94,10 +94,12 @@ public sealed class SampleDataLoader(CatalogueDbContext db)
             }
 
             await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            var finds = await ExcavationSamples.LoadAsync(db, Path.Combine(directory, "excavation.json"), terms, clock.GetUtcNow().UtcDateTime, user.Name, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             progress?.Report((artifacts.Count, artifacts.Count));
-            return new SampleLoadResult(addedTerms, addedArtifacts);
+            return new SampleLoadResult(addedTerms, addedArtifacts, finds);
         });
     }
 

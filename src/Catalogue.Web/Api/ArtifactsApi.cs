@@ -59,7 +59,7 @@ public static class ArtifactsApi
         return view is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Artifact not found",
                 detail: $"No artifact with the accession number '{accessionNumber}' is visible to you.")
-            : TypedResults.Ok(ArtifactDto.From(view));
+            : TypedResults.Ok(http.User.IsStaff() ? ArtifactDto.From(view) : ArtifactDto.From(view) with { Provenance = null });
     }
 
     /// <summary>A Bearer token that is present but not valid is refused, rather than silently treated as anonymous.</summary>

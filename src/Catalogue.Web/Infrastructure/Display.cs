@@ -16,6 +16,20 @@ public static class Display
 
     public static string Text(this VocabularyTerm? term) => term?.Label.In(Language) ?? string.Empty;
 
+    /// <summary>The relation read from one side: "above" from the later context, "below" from the earlier one.</summary>
+    public static string Reading(this Catalogue.Core.Excavation.Stratigraphy.StratigraphicRelationType type, bool fromSide) => (type, fromSide) switch
+    {
+        (Catalogue.Core.Excavation.Stratigraphy.StratigraphicRelationType.Above, true) => "above",
+        (Catalogue.Core.Excavation.Stratigraphy.StratigraphicRelationType.Above, false) => "below",
+        (Catalogue.Core.Excavation.Stratigraphy.StratigraphicRelationType.Cuts, true) => "cuts",
+        (Catalogue.Core.Excavation.Stratigraphy.StratigraphicRelationType.Cuts, false) => "cut by",
+        (Catalogue.Core.Excavation.Stratigraphy.StratigraphicRelationType.Fills, true) => "fills",
+        (Catalogue.Core.Excavation.Stratigraphy.StratigraphicRelationType.Fills, false) => "filled by",
+        (Catalogue.Core.Excavation.Stratigraphy.StratigraphicRelationType.Abuts, true) => "abuts",
+        (Catalogue.Core.Excavation.Stratigraphy.StratigraphicRelationType.Abuts, false) => "abutted by",
+        _ => "same as",
+    };
+
     public static string Utc(this DateTime at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     /// <summary>Copies a command's errors to ModelState under the form's prefix; record-level errors go to the summary.</summary>

@@ -12,6 +12,9 @@ public static class Policies
     /// <summary>Curators and admins: create, edit and publish catalogue records.</summary>
     public const string EditCatalogue = "EditCatalogue";
 
+    /// <summary>Archaeologists and admins: sites, contexts, stratigraphic relations and the finds register.</summary>
+    public const string RecordExcavation = "RecordExcavation";
+
     /// <summary>Admins: vocabularies and users.</summary>
     public const string Admin = "Admin";
 
@@ -19,6 +22,7 @@ public static class Policies
     {
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.All));
         options.AddPolicy(EditCatalogue, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Curator));
+        options.AddPolicy(RecordExcavation, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Archaeologist));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
 
         // A page or endpoint that forgets to name a policy is staff-only, never public.
@@ -27,6 +31,9 @@ public static class Policies
 
     public static bool IsStaff(this System.Security.Claims.ClaimsPrincipal user) =>
         user.Identity?.IsAuthenticated == true && Roles.All.Any(user.IsInRole);
+
+    public static bool CanRecordExcavation(this System.Security.Claims.ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Archaeologist);
 
     public static bool CanEditCatalogue(this System.Security.Claims.ClaimsPrincipal user) =>
         user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Curator);

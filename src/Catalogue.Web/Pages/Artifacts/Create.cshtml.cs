@@ -1,4 +1,5 @@
 using Catalogue.Core.Artifacts;
+using Catalogue.Core.Excavation;
 using Catalogue.Core.Vocabularies;
 using Catalogue.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -9,15 +10,31 @@ using Microsoft.Extensions.Localization;
 namespace Catalogue.Web.Pages.Artifacts;
 
 [Authorize(Policy = Policies.EditCatalogue)]
-public sealed class CreateModel(ArtifactCommands commands, VocabularyQueries vocabularies, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(ArtifactCommands commands, VocabularyQueries vocabularies, AccessionProposal proposals, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public CreateArtifactCommand Input { get; set; } = new();
 
     public ArtifactFormOptions Options { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>With <c>?find=HD18-0042</c>, the form is prefilled from that registered find and linked to it.</summary>
+    public async Task<IActionResult> OnGetAsync(string? find, CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(find))
+        {
+            var proposal = await proposals.ProposeAsync(find, cancellationToken);
+            if (proposal is null)
+                return NotFound();
+            Input = proposal;
+        }
+        else
+        {
+            Input.AccessionNumber = await proposals.NextAccessionNumberAsync(cancellationToken);
+        }
+
         Options = await ArtifactFormOptions.LoadAsync(vocabularies, cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

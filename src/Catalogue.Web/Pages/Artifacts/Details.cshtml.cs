@@ -1,5 +1,6 @@
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
+using Catalogue.Core.Excavation;
 using Catalogue.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +10,11 @@ namespace Catalogue.Web.Pages.Artifacts;
 
 /// <summary>The full staff view of one artifact with its change history.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history) : PageModel
+public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history, ProvenanceQueries provenance) : PageModel
 {
     public ArtifactView Artifact { get; private set; } = null!;
     public IReadOnlyList<HistoryItem> History { get; private set; } = [];
+    public ArtifactProvenance? Provenance { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string accessionNumber, CancellationToken cancellationToken)
     {
@@ -20,6 +22,7 @@ public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history
         if (artifact is null)
             return NotFound();
         Artifact = artifact;
+        Provenance = await provenance.ForArtifactAsync(artifact.AccessionNumber, cancellationToken);
         History = await history.ForRecordAsync(Core.Artifacts.Artifact.AuditType, artifact.AccessionNumber, cancellationToken);
         return Page();
     }

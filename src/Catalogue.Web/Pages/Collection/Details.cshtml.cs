@@ -1,4 +1,5 @@
 using Catalogue.Core.Artifacts;
+using Catalogue.Core.Excavation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,9 +8,12 @@ namespace Catalogue.Web.Pages.Collection;
 
 /// <summary>A published artifact for the public; anything unpublished is "not found".</summary>
 [AllowAnonymous]
-public sealed class DetailsModel(ArtifactQueries queries) : PageModel
+public sealed class DetailsModel(ArtifactQueries queries, ProvenanceQueries provenance) : PageModel
 {
     public ArtifactView Artifact { get; private set; } = null!;
+
+    /// <summary>Only the site's name and the period: the public never sees contexts, coordinates or locations.</summary>
+    public PublicProvenance? Provenance { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string accessionNumber, CancellationToken cancellationToken)
     {
@@ -17,6 +21,7 @@ public sealed class DetailsModel(ArtifactQueries queries) : PageModel
         if (artifact is null)
             return NotFound();
         Artifact = artifact;
+        Provenance = await provenance.PublicForArtifactAsync(artifact.AccessionNumber, cancellationToken);
         return Page();
     }
 }
