@@ -60,14 +60,22 @@ public sealed class SiteStratigraphy(CatalogueDbContext db, TimeProvider clock, 
                 errors.Add(new FieldError("Statements", $"Line {i + 1} (\"{lines[i]}\") is not a relation: write it as \"12 above 15\", \"15 cut by 20\", \"7 same as 9\"."));
         }
 
-        return errors.Count > 0
-            ? CommandResult<IReadOnlyList<ContextRelation>>.Invalid(errors)
-            : await AddRelationsAsync(siteCode, parsed, cancellationToken);
+        if (errors.Count == 0)
+            return await AddRelationsAsync(siteCode, parsed, cancellationToken);
+
+        // Nothing is stored, but the lines that did parse are still checked so every problem is listed at once.
+        if (parsed.Count > 0 && await CheckAndAddAsync(siteCode, parsed, store: false, cancellationToken) is { Succeeded: false } checkedRest)
+            errors.AddRange(checkedRest.Errors);
+        return CommandResult<IReadOnlyList<ContextRelation>>.Invalid(errors);
     }
 
     /// <summary>Records a batch of relations all together, or none of them (every problem is listed).</summary>
-    public async Task<CommandResult<IReadOnlyList<ContextRelation>>> AddRelationsAsync(
-        string siteCode, IReadOnlyList<StratigraphicRelation> proposed, CancellationToken cancellationToken = default)
+    public Task<CommandResult<IReadOnlyList<ContextRelation>>> AddRelationsAsync(
+        string siteCode, IReadOnlyList<StratigraphicRelation> proposed, CancellationToken cancellationToken = default) =>
+        CheckAndAddAsync(siteCode, proposed, store: true, cancellationToken);
+
+    private async Task<CommandResult<IReadOnlyList<ContextRelation>>> CheckAndAddAsync(
+        string siteCode, IReadOnlyList<StratigraphicRelation> proposed, bool store, CancellationToken cancellationToken)
     {
         var loaded = await LoadAsync(siteCode, cancellationToken);
         if (loaded is null)
@@ -87,6 +95,8 @@ public sealed class SiteStratigraphy(CatalogueDbContext db, TimeProvider clock, 
         errors.AddRange(problems.Select(p => new FieldError("Relation", p.Message)));
         if (errors.Count > 0)
             return CommandResult<IReadOnlyList<ContextRelation>>.Invalid(errors);
+        if (!store)
+            return CommandResult<IReadOnlyList<ContextRelation>>.Success([]);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var tracked = await db.Contexts.Where(c => c.SiteCode == siteCode).ToDictionaryAsync(c => Key(c.Number), cancellationToken);
