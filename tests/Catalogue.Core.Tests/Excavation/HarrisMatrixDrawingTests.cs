@@ -127,6 +127,18 @@ public class HarrisMatrixDrawingTests
     }
 
     [Test]
+    public void A_site_without_contexts_draws_an_empty_but_valid_matrix()
+    {
+        var matrix = BuildValid([], []);
+
+        var document = XDocument.Parse(HarrisMatrixSvg.Render(matrix, _ => "/x"));
+
+        Assert.That(matrix.Layers, Is.Empty);
+        Assert.That(document.Descendants(Svg + "a"), Is.Empty);
+        Assert.That(HarrisMatrixDot.Render(matrix, "Empty"), Does.EndWith("}" + Environment.NewLine));
+    }
+
+    [Test]
     public void The_dot_output_contains_every_node_and_edge()
     {
         var matrix = SmallSite();
