@@ -33,8 +33,40 @@ public class HarrisMatrixDrawingTests
         Assert.That(document.Root!.Name, Is.EqualTo(Svg + "svg"));
         Assert.That(links, Has.Count.EqualTo(matrix.Nodes.Count - 1));
         Assert.That(links.Select(a => (string?)a.Attribute("href")), Does.Contain("/sites/TL/contexts/5"));
-        Assert.That(document.Descendants(Svg + "line").Count(), Is.EqualTo(matrix.Edges.Count));
+        Assert.That(document.Descendants(Svg + "line").Count() + document.Descendants(Svg + "polyline").Count(), Is.EqualTo(matrix.Edges.Count));
     }
+
+    [Test]
+    public void Lines_that_skip_rows_pass_between_the_boxes_not_behind_them()
+    {
+        var (units, relations) = RandomSequence(250, 5);
+        var matrix = BuildValid(units, relations);
+
+        var document = XDocument.Parse(HarrisMatrixSvg.Render(matrix, _ => null));
+
+        var boxes = document.Descendants(Svg + "g")
+            .Where(g => (string?)g.Attribute("class") == "context")
+            .Select(g => g.Element(Svg + "rect")!)
+            .Select(r => (X: Read(r, "x"), Y: Read(r, "y"), Width: Read(r, "width"), Height: Read(r, "height")))
+            .ToList();
+        var polylines = document.Descendants(Svg + "polyline").ToList();
+        Assert.That(polylines, Is.Not.Empty, "the random site should have lines that skip rows");
+        foreach (var polyline in polylines)
+        {
+            var points = ((string)polyline.Attribute("points")!).Split(' ')
+                .Select(p => p.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
+                .ToList();
+            // Points 1..^1 come in pairs: the top and bottom of the lane in a row the line crosses.
+            for (var i = 1; i + 1 < points.Count - 1; i += 2)
+            {
+                double x = points[i][0], top = points[i][1];
+                Assert.That(points[i + 1][0], Is.EqualTo(x), "a lane runs straight down");
+                Assert.That(boxes.Where(b => b.Y == top), Has.None.Matches<(double X, double Y, double Width, double Height)>(b => b.X <= x && x <= b.X + b.Width));
+            }
+        }
+    }
+
+    private static double Read(XElement element, string attribute) => double.Parse((string)element.Attribute(attribute)!, CultureInfo.InvariantCulture);
 
     [Test]
     public void The_svg_escapes_labels_instead_of_running_them()
@@ -92,6 +124,18 @@ public class HarrisMatrixDrawingTests
         {
             CultureInfo.CurrentCulture = previous;
         }
+    }
+
+    [Test]
+    public void A_site_without_contexts_draws_an_empty_but_valid_matrix()
+    {
+        var matrix = BuildValid([], []);
+
+        var document = XDocument.Parse(HarrisMatrixSvg.Render(matrix, _ => "/x"));
+
+        Assert.That(matrix.Layers, Is.Empty);
+        Assert.That(document.Descendants(Svg + "a"), Is.Empty);
+        Assert.That(HarrisMatrixDot.Render(matrix, "Empty"), Does.EndWith("}" + Environment.NewLine));
     }
 
     [Test]

@@ -42,7 +42,7 @@ public class StratigraphyAnalysisTests
     }
 
     [Test]
-    public void A_long_cycle_is_found_and_its_shortest_chain_reported()
+    public void A_long_cycle_is_reported_in_full_in_the_chain_and_abbreviated_in_the_message()
     {
         var keys = Enumerable.Range(1, 2000).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var relations = keys.Skip(1).Select((k, i) => new StratigraphicRelation(keys[i], StratigraphicRelationType.Above, k)).ToList();
@@ -52,6 +52,10 @@ public class StratigraphyAnalysisTests
 
         Assert.That(problems.Single().Kind, Is.EqualTo(StratigraphyProblemKind.Cycle));
         Assert.That(problems.Single().Chain, Has.Count.EqualTo(2001));
+        Assert.That(problems.Single().Relations, Has.Count.EqualTo(2000));
+        Assert.That(problems.Single().Message, Does.StartWith("Context 2000 would be both later and earlier than context 1: 1 above 2, 2 above 3,"));
+        Assert.That(problems.Single().Message, Does.Contain(", \u2026 1989 more \u2026, 1996 above 1997,"));
+        Assert.That(problems.Single().Message.Length, Is.LessThan(400));
     }
 
     [Test]

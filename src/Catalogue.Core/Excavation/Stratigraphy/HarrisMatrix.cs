@@ -9,6 +9,12 @@ public sealed class HarrisMatrix
 {
     private const int OrderingSweeps = 4;
 
+    // Lines that skip rows get a lane in each row they cross, so they pass between boxes rather than
+    // behind them. Realistic sites need about one lane per context; past this budget (a pathological
+    // record with many very long lines) lines are drawn straight instead, keeping the cost bounded.
+    private const int MinLaneBudget = 50_000;
+    private const int LanesPerNode = 4;
+
     private readonly Dictionary<string, HarrisMatrixNode> _nodeByKey;
 
     private HarrisMatrix(
@@ -16,8 +22,10 @@ public sealed class HarrisMatrix
         IReadOnlyList<HarrisMatrixEdge> edges,
         IReadOnlyList<IReadOnlyList<HarrisMatrixNode>> layers,
         IReadOnlyList<HarrisMatrixPhase> phases,
-        int impliedRelationCount)
+        int impliedRelationCount,
+        IReadOnlyList<RowSlot[]> slots)
     {
+        Slots = slots;
         Nodes = nodes;
         Edges = edges;
         Layers = layers;
@@ -46,6 +54,12 @@ public sealed class HarrisMatrix
     /// <summary>How many recorded "later than" links between distinct nodes were dropped because a longer path implies them.</summary>
     public int ImpliedRelationCount { get; }
 
+    /// <summary>
+    /// Each row left to right as the drawing lays it out: the row's nodes, with the lanes of lines
+    /// passing through the row between them.
+    /// </summary>
+    internal IReadOnlyList<RowSlot[]> Slots { get; }
+
     /// <summary>The node that holds a context, by any of its member keys; null for an unknown key.</summary>
     public HarrisMatrixNode? NodeFor(string key) => _nodeByKey.GetValueOrDefault(key);
 
@@ -69,8 +83,8 @@ public sealed class HarrisMatrix
         var topo = TopologicalOrder(n, childStart, children);
         var (keptStart, kept, implied) = TransitiveReduction(n, childStart, children, topo);
         var layer = LongestPathLayers(n, keptStart, kept, topo);
-        var rows = OrderWithinLayers(graph, n, keptStart, kept, layer);
-        return HarrisMatrixResult.Success(Assemble(graph, rows, layer, keptStart, kept, implied));
+        var layout = OrderWithinLayers(graph, n, keptStart, kept, layer);
+        return HarrisMatrixResult.Success(Assemble(graph, layout, layer, keptStart, kept, implied));
     }
 
     /// <summary>The distinct "later than" targets of each group, in compressed form.</summary>
@@ -227,35 +241,66 @@ public sealed class HarrisMatrix
     }
 
     /// <summary>
-    /// Orders each row: first as a depth-first walk from the top meets the nodes (so related nodes
-    /// start near each other), then a few down-and-up sweeps placing each node at the mean relative
-    /// position of its neighbours in other rows (the barycentre heuristic), which reduces crossings.
+    /// Orders each row. Lines that skip rows are first split by a lane in every row they cross
+    /// (within a budget), so every link joins neighbouring rows. Rows start in the order a
+    /// depth-first walk from the top meets them (related boxes start near each other), then a few
+    /// down-and-up sweeps place each box or lane at the mean relative position of its neighbours in
+    /// the next row (the barycentre heuristic), which reduces crossings.
     /// </summary>
-    private static List<int>[] OrderWithinLayers(StratigraphicGraph graph, int n, int[] start, int[] kept, int[] layer)
+    private static RowLayout OrderWithinLayers(StratigraphicGraph graph, int n, int[] start, int[] kept, int[] layer)
     {
         var layerCount = n == 0 ? 0 : layer.Max() + 1;
-        var rows = new List<int>[layerCount];
-        for (var l = 0; l < layerCount; l++)
-            rows[l] = [];
-
-        var parentStart = new int[n + 1];
-        foreach (var c in kept)
-            parentStart[c + 1]++;
-        for (var g = 0; g < n; g++)
-            parentStart[g + 1] += parentStart[g];
-        var parents = new int[kept.Length];
-        var fill = (int[])parentStart.Clone();
+        long lanesNeeded = 0;
         for (var u = 0; u < n; u++)
         {
             for (var e = start[u]; e < start[u + 1]; e++)
-                parents[fill[kept[e]]++] = u;
+                lanesNeeded += layer[kept[e]] - layer[u] - 1;
         }
 
-        int Compare(int a, int b) => ContextKeyComparer.Instance.Compare(graph.Key(graph.Members[a][0]), graph.Key(graph.Members[b][0]));
+        var lanes = lanesNeeded <= Math.Max(MinLaneBudget, (long)LanesPerNode * n) ? (int)lanesNeeded : 0;
+        var items = n + lanes;
+        var itemLayer = new int[items];
+        Array.Copy(layer, itemLayer, n);
+        var laneOf = new (int From, int To)[lanes];
 
-        var roots = Enumerable.Range(0, n).Where(g => parentStart[g + 1] == parentStart[g]).ToList();
+        // Links between items (boxes and lanes), first as pairs, then in compressed form both ways.
+        var linkFrom = new int[kept.Length + lanes];
+        var linkTo = new int[kept.Length + lanes];
+        int links = 0, next = n;
+        for (var u = 0; u < n; u++)
+        {
+            for (var e = start[u]; e < start[u + 1]; e++)
+            {
+                var c = kept[e];
+                var previous = u;
+                for (var l = layer[u] + 1; lanes > 0 && l < layer[c]; l++)
+                {
+                    itemLayer[next] = l;
+                    laneOf[next - n] = (u, c);
+                    (linkFrom[links], linkTo[links]) = (previous, next);
+                    links++;
+                    previous = next++;
+                }
+
+                (linkFrom[links], linkTo[links]) = (previous, c);
+                links++;
+            }
+        }
+
+        var (downStart, down) = Compress(items, linkFrom, linkTo);
+        var (upStart, up) = Compress(items, linkTo, linkFrom);
+
+        // Boxes sort by context number; a lane sorts as the box its line leads to.
+        int Target(int item) => item < n ? item : laneOf[item - n].To;
+        int Compare(int a, int b) =>
+            ContextKeyComparer.Instance.Compare(graph.Key(graph.Members[Target(a)][0]), graph.Key(graph.Members[Target(b)][0]));
+
+        var rows = new List<int>[layerCount];
+        for (var l = 0; l < layerCount; l++)
+            rows[l] = [];
+        var roots = Enumerable.Range(0, n).Where(g => upStart[g + 1] == upStart[g]).ToList();
         roots.Sort(Compare);
-        var visited = new bool[n];
+        var visited = new bool[items];
         var stack = new Stack<int>();
         var buffer = new List<int>();
         for (var r = roots.Count - 1; r >= 0; r--)
@@ -266,12 +311,12 @@ public sealed class HarrisMatrix
             if (visited[u])
                 continue;
             visited[u] = true;
-            rows[layer[u]].Add(u);
+            rows[itemLayer[u]].Add(u);
             buffer.Clear();
-            for (var e = start[u]; e < start[u + 1]; e++)
+            for (var e = downStart[u]; e < downStart[u + 1]; e++)
             {
-                if (!visited[kept[e]])
-                    buffer.Add(kept[e]);
+                if (!visited[down[e]])
+                    buffer.Add(down[e]);
             }
 
             buffer.Sort(Compare);
@@ -279,8 +324,8 @@ public sealed class HarrisMatrix
                 stack.Push(buffer[i]);
         }
 
-        var relative = new double[n];
-        var key = new double[n];
+        var relative = new double[items];
+        var key = new double[items];
         void Measure(List<int> row)
         {
             for (var i = 0; i < row.Count; i++)
@@ -324,18 +369,38 @@ public sealed class HarrisMatrix
         for (var sweep = 0; sweep < OrderingSweeps; sweep++)
         {
             for (var l = 1; l < layerCount; l++)
-                Sweep(rows[l], parentStart, parents);
+                Sweep(rows[l], upStart, up);
             for (var l = layerCount - 2; l >= 0; l--)
-                Sweep(rows[l], start, kept);
+                Sweep(rows[l], downStart, down);
         }
 
-        return rows;
+        return new RowLayout(rows, laneOf);
     }
 
-    private static HarrisMatrix Assemble(StratigraphicGraph graph, List<int>[] rows, int[] layer, int[] start, int[] kept, int implied)
+    private static (int[] Start, int[] Targets) Compress(int count, int[] from, int[] to)
+    {
+        var start = new int[count + 1];
+        var links = from.Length;
+        for (var i = 0; i < links; i++)
+            start[from[i] + 1]++;
+        for (var g = 0; g < count; g++)
+            start[g + 1] += start[g];
+        var fill = (int[])start.Clone();
+        var targets = new int[links];
+        for (var i = 0; i < links; i++)
+            targets[fill[from[i]]++] = to[i];
+        return (start, targets);
+    }
+
+    /// <summary>The ordered rows of items: groups are 0..n-1, lanes n.. with the line each belongs to.</summary>
+    private sealed record RowLayout(List<int>[] Rows, (int From, int To)[] LaneOf);
+
+    private static HarrisMatrix Assemble(StratigraphicGraph graph, RowLayout layout, int[] layer, int[] start, int[] kept, int implied)
     {
         var n = graph.GroupCount;
+        var rows = layout.Rows;
         var nodeOf = new HarrisMatrixNode[n];
+        var nodeIndex = new int[n];
         var position = new int[n];
         var nodes = new List<HarrisMatrixNode>(n);
         var layers = new List<IReadOnlyList<HarrisMatrixNode>>(rows.Length);
@@ -343,10 +408,11 @@ public sealed class HarrisMatrix
         foreach (var row in rows)
         {
             var inRow = new List<HarrisMatrixNode>(row.Count);
-            for (var i = 0; i < row.Count; i++)
+            foreach (var g in row)
             {
-                var g = row[i];
-                position[g] = i;
+                if (g >= n)
+                    continue;
+                position[g] = inRow.Count;
                 var members = graph.Members[g].Select(m => graph.Units[m]).ToList();
                 var phased = members.FirstOrDefault(m => !string.IsNullOrWhiteSpace(m.Phase));
                 var phase = phased?.Phase?.Trim();
@@ -359,8 +425,9 @@ public sealed class HarrisMatrix
                     phase,
                     phased?.PhaseOrder,
                     layer[g],
-                    i);
+                    inRow.Count);
                 nodeOf[g] = node;
+                nodeIndex[g] = nodes.Count;
                 inRow.Add(node);
                 nodes.Add(node);
             }
@@ -369,17 +436,35 @@ public sealed class HarrisMatrix
         }
 
         var edges = new List<HarrisMatrixEdge>(kept.Length);
+        var edgeIndex = new Dictionary<(int, int), int>(layout.LaneOf.Length == 0 ? 0 : kept.Length);
         var targets = new List<int>();
         foreach (var row in rows)
         {
             foreach (var u in row)
             {
+                if (u >= n)
+                    continue;
                 targets.Clear();
                 for (var e = start[u]; e < start[u + 1]; e++)
                     targets.Add(kept[e]);
                 targets.Sort((a, b) => layer[a] != layer[b] ? layer[a].CompareTo(layer[b]) : position[a].CompareTo(position[b]));
                 foreach (var c in targets)
+                {
+                    if (layout.LaneOf.Length > 0)
+                        edgeIndex[(u, c)] = edges.Count;
                     edges.Add(new HarrisMatrixEdge(nodeOf[u].Id, nodeOf[c].Id));
+                }
+            }
+        }
+
+        var slots = new RowSlot[rows.Length][];
+        for (var l = 0; l < rows.Length; l++)
+        {
+            slots[l] = new RowSlot[rows[l].Count];
+            for (var i = 0; i < rows[l].Count; i++)
+            {
+                var item = rows[l][i];
+                slots[l][i] = item < n ? new RowSlot(nodeIndex[item], -1) : new RowSlot(-1, edgeIndex[layout.LaneOf[item - n]]);
             }
         }
 
@@ -389,6 +474,12 @@ public sealed class HarrisMatrix
             .ThenBy(p => p.Order)
             .ThenBy(p => p.Name, ContextKeyComparer.Instance)
             .ToList();
-        return new HarrisMatrix(nodes, edges, layers, phaseList, implied);
+        return new HarrisMatrix(nodes, edges, layers, phaseList, implied, slots);
     }
+}
+
+/// <summary>One place in a drawn row: a node (index into <see cref="HarrisMatrix.Nodes"/>) or the lane of a line (index into <see cref="HarrisMatrix.Edges"/>).</summary>
+internal readonly record struct RowSlot(int Node, int Edge)
+{
+    public bool IsLane => Node < 0;
 }

@@ -19,9 +19,10 @@ public sealed record HarrisMatrixSvgOptions
 }
 
 /// <summary>
-/// Draws a <see cref="HarrisMatrix"/> as a standalone SVG document: a box per node in its row, straight
-/// lines from each later box down to the earlier ones, boxes filled by phase with a legend, and each box
-/// a link to its context page. Needs no script; every text is XML-escaped.
+/// Draws a <see cref="HarrisMatrix"/> as a standalone SVG document: a box per node in its row, lines from
+/// each later box down to the earlier ones (a line that skips rows runs straight down through a lane
+/// left free for it between the boxes), boxes filled by phase with a legend, and each box a link to its
+/// context page. Needs no script; every text is XML-escaped.
 /// </summary>
 public static partial class HarrisMatrixSvg
 {
@@ -35,6 +36,8 @@ public static partial class HarrisMatrixSvg
     private const double TitleHeight = 28;
     private const double LegendRowHeight = 20;
     private const double Swatch = 12;
+    private const double LaneWidth = 4;
+    private const double LaneGap = 8;
 
     /// <summary>
     /// The SVG text of the matrix. <paramref name="linkForKey"/> is asked for the page of each node
@@ -48,9 +51,27 @@ public static partial class HarrisMatrixSvg
         var colours = PhasePalette.For(matrix);
 
         var boxWidth = Math.Clamp(matrix.Nodes.Count == 0 ? MinBoxWidth : matrix.Nodes.Max(n => TextWidth(n.Label)) + 16, MinBoxWidth, Math.Max(MinBoxWidth, options.MaxBoxWidth));
-        var columnWidth = boxWidth + ColumnGap;
-        var widestRow = matrix.Layers.Count == 0 ? 0 : matrix.Layers.Max(l => l.Count);
-        var matrixWidth = Math.Max(0, widestRow * columnWidth - ColumnGap);
+
+        // Place each row's boxes and lanes left to right, then centre the row under the widest one.
+        var nodeX = new double[matrix.Nodes.Count];
+        var laneX = new List<(int Layer, double X)>?[matrix.Edges.Count];
+        var rowWidths = matrix.Slots.Select(row => RowWidth(row, boxWidth)).ToArray();
+        var matrixWidth = rowWidths.Length == 0 ? 0 : rowWidths.Max();
+        for (var l = 0; l < matrix.Slots.Count; l++)
+        {
+            var row = matrix.Slots[l];
+            var at = Margin + (matrixWidth - rowWidths[l]) / 2;
+            for (var i = 0; i < row.Length; i++)
+            {
+                if (i > 0)
+                    at += Gap(row[i - 1], row[i]);
+                if (row[i].IsLane)
+                    (laneX[row[i].Edge] ??= []).Add((l, at + LaneWidth / 2));
+                else
+                    nodeX[row[i].Node] = at;
+                at += row[i].IsLane ? LaneWidth : boxWidth;
+            }
+        }
 
         var title = Clean(options.Title);
         var legend = LayOutLegend(matrix, Clean(options.LegendHeading) ?? "Phases", Math.Max(matrixWidth, 480));
@@ -58,16 +79,10 @@ public static partial class HarrisMatrixSvg
         var top = Margin + (title is null ? 0 : TitleHeight) + (legend.Height > 0 ? legend.Height + RowGap / 2 : 0);
         var height = top + Math.Max(0, matrix.Layers.Count * (BoxHeight + RowGap) - RowGap) + Margin;
 
-        var x = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var row in matrix.Layers)
-        {
-            var left = Margin + (matrixWidth - (row.Count * columnWidth - ColumnGap)) / 2;
-            foreach (var node in row)
-                x[node.Id] = left + node.Position * columnWidth;
-        }
-
-        var byId = matrix.Nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
-        double Top(HarrisMatrixNode node) => top + node.Layer * (BoxHeight + RowGap);
+        var indexOf = new Dictionary<string, int>(matrix.Nodes.Count, StringComparer.Ordinal);
+        for (var i = 0; i < matrix.Nodes.Count; i++)
+            indexOf[matrix.Nodes[i].Id] = i;
+        double RowTop(int layer) => top + layer * (BoxHeight + RowGap);
 
         var text = new StringBuilder(256 + matrix.Nodes.Count * 220 + matrix.Edges.Count * 80);
         using (var writer = XmlWriter.Create(text, new XmlWriterSettings { OmitXmlDeclaration = true, Indent = false }))
@@ -97,20 +112,37 @@ public static partial class HarrisMatrixSvg
 
             writer.WriteStartElement("g", SvgNamespace);
             Attributes(writer, ("class", "edges"), ("stroke", "#444444"), ("stroke-width", "1"), ("fill", "none"));
-            foreach (var edge in matrix.Edges)
+            var points = new StringBuilder();
+            for (var e = 0; e < matrix.Edges.Count; e++)
             {
-                HarrisMatrixNode from = byId[edge.From], to = byId[edge.To];
-                Element(writer, "line",
-                    ("x1", Number(x[from.Id] + boxWidth / 2)), ("y1", Number(Top(from) + BoxHeight)),
-                    ("x2", Number(x[to.Id] + boxWidth / 2)), ("y2", Number(Top(to))));
+                int from = indexOf[matrix.Edges[e].From], to = indexOf[matrix.Edges[e].To];
+                var (x1, y1) = (nodeX[from] + boxWidth / 2, RowTop(matrix.Nodes[from].Layer) + BoxHeight);
+                var (x2, y2) = (nodeX[to] + boxWidth / 2, RowTop(matrix.Nodes[to].Layer));
+                if (laneX[e] is not { } lanes)
+                {
+                    Element(writer, "line", ("x1", Number(x1)), ("y1", Number(y1)), ("x2", Number(x2)), ("y2", Number(y2)));
+                    continue;
+                }
+
+                // Straight down through each row it crosses, in the lane kept free for it between the boxes.
+                points.Clear().Append(Number(x1)).Append(',').Append(Number(y1));
+                foreach (var (layer, x) in lanes)
+                {
+                    points.Append(' ').Append(Number(x)).Append(',').Append(Number(RowTop(layer)));
+                    points.Append(' ').Append(Number(x)).Append(',').Append(Number(RowTop(layer) + BoxHeight));
+                }
+
+                points.Append(' ').Append(Number(x2)).Append(',').Append(Number(y2));
+                Element(writer, "polyline", ("points", points.ToString()));
             }
 
             writer.WriteEndElement();
 
             writer.WriteStartElement("g", SvgNamespace);
             writer.WriteAttributeString("class", "contexts");
-            foreach (var node in matrix.Nodes)
+            for (var n = 0; n < matrix.Nodes.Count; n++)
             {
+                var node = matrix.Nodes[n];
                 var link = SafeLink(linkForKey?.Invoke(node.Id));
                 if (link is not null)
                 {
@@ -124,11 +156,11 @@ public static partial class HarrisMatrixSvg
                 Attributes(writer, ("class", "context"), ("data-key", Clean(node.Id) ?? string.Empty));
                 writer.WriteElementString("title", SvgNamespace, node.Phase is null ? label : $"{label} ({Clean(node.Phase)})");
                 Element(writer, "rect",
-                    ("x", Number(x[node.Id])), ("y", Number(Top(node))), ("width", Number(boxWidth)), ("height", Number(BoxHeight)),
+                    ("x", Number(nodeX[n])), ("y", Number(RowTop(node.Layer))), ("width", Number(boxWidth)), ("height", Number(BoxHeight)),
                     ("rx", "3"), ("fill", PhasePalette.Fill(colours, node)), ("stroke", "#222222"), ("stroke-width", "1"));
                 writer.WriteStartElement("text", SvgNamespace);
                 Attributes(writer,
-                    ("x", Number(x[node.Id] + boxWidth / 2)), ("y", Number(Top(node) + BoxHeight / 2 + 4)),
+                    ("x", Number(nodeX[n] + boxWidth / 2)), ("y", Number(RowTop(node.Layer) + BoxHeight / 2 + 4)),
                     ("text-anchor", "middle"), ("fill", "#000000"));
                 writer.WriteString(Shorten(label, boxWidth - 8));
                 writer.WriteEndElement();
@@ -142,6 +174,16 @@ public static partial class HarrisMatrixSvg
         }
 
         return text.ToString();
+    }
+
+    private static double Gap(RowSlot left, RowSlot right) => left.IsLane || right.IsLane ? LaneGap : ColumnGap;
+
+    private static double RowWidth(RowSlot[] row, double boxWidth)
+    {
+        var width = 0.0;
+        for (var i = 0; i < row.Length; i++)
+            width += (row[i].IsLane ? LaneWidth : boxWidth) + (i > 0 ? Gap(row[i - 1], row[i]) : 0);
+        return width;
     }
 
     private sealed record LegendItem(string Name, string Colour, double X, double Y);

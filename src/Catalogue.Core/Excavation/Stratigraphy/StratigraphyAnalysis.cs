@@ -171,7 +171,7 @@ public static class StratigraphyAnalysis
             problems.Add(new StratigraphyProblem(
                 $"Context {graph.Orderings[cycle[^1]].Relation.From} would be both later and earlier than context {graph.Key(first)}: " +
                 $"{walk.RelationsText}{walk.MergedNote}. " +
-                $"The chain {string.Join(Arrow, walk.Steps)} comes back to where it started.",
+                $"The chain {Abbreviate(walk.Steps, Arrow)} comes back to where it started.",
                 walk.Keys)
             {
                 Kind = StratigraphyProblemKind.Cycle,
@@ -219,6 +219,19 @@ public static class StratigraphyAnalysis
     {
         var list = parts.ToList();
         return list.Count <= 1 ? string.Concat(list) : string.Join(", ", list.Take(list.Count - 1)) + " and " + list[^1];
+    }
+
+    /// <summary>
+    /// Joins a long chain as its first and last links around a count of those left out, so a message
+    /// stays readable; <see cref="StratigraphyProblem.Chain"/> still lists every context.
+    /// </summary>
+    private static string Abbreviate(List<string> items, string separator)
+    {
+        const int head = 6, tail = 5;
+        if (items.Count <= head + tail + 1)
+            return string.Join(separator, items);
+        var left = items.Count - head - tail;
+        return string.Join(separator, items.Take(head)) + $"{separator}\u2026 {left} more \u2026{separator}" + string.Join(separator, items.TakeLast(tail));
     }
 
     /// <summary>Tarjan's algorithm without recursion (a site may have chains thousands of contexts deep).</summary>
@@ -329,7 +342,7 @@ public static class StratigraphyAnalysis
                 _ => $" (recorded as the same context: {string.Join("; ", merged)})",
             };
             var relations = links.Select(l => l.Relation).ToList();
-            return new Walk(keys, steps, relations, string.Join(", ", relations.Select(r => r.Describe())), note);
+            return new Walk(keys, steps, relations, Abbreviate([.. relations.Select(r => r.Describe())], ", "), note);
         }
     }
 }
