@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Catalogue.Core;
+using Catalogue.Core.Audit;
 using Catalogue.Core.Common;
 using Catalogue.Core.Data;
 using Catalogue.Core.Samples;
@@ -87,10 +88,32 @@ public static class CliApplication
                     ct);
                 task.Value = task.MaxValue;
             });
-            console.MarkupLineInterpolated($"[green]Loaded[/] {loaded.Terms} new terms and {loaded.Artifacts} new artifacts.");
+            console.MarkupLineInterpolated($"[green]Loaded[/] {loaded.Terms} new terms, {loaded.Artifacts} new artifacts and {loaded.Finds} new finds.");
             return 0;
         }));
         root.Subcommands.Add(seed);
+
+        var verifyAudit = new Command("verify-audit", "Walk the tamper-evident change history and name the first entry that does not check out (exit code 1).");
+        verifyAudit.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
+        {
+            AuditVerification result = null!;
+            await console.Progress().AutoClear(true).StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Verifying the audit chain");
+                result = await services.GetRequiredService<AuditChain>().VerifyAsync(
+                    new Progress<(long Done, long Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), ct);
+                task.Value = task.MaxValue;
+            });
+            if (result.Intact)
+            {
+                console.MarkupLineInterpolated($"[green]Intact:[/] {result.Entries} entries, every hash and link checks out.");
+                return 0;
+            }
+
+            console.MarkupLineInterpolated($"[red]Broken at entry {result.FirstBrokenEntry}:[/] {result.Reason} ({result.Entries} entries checked).");
+            return 1;
+        }));
+        root.Subcommands.Add(verifyAudit);
 
         return await root.Parse(args).InvokeAsync();
     }

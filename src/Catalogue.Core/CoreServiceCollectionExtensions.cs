@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<VocabularyCommands>();
         services.AddScoped<VocabularyQueries>();
         services.AddScoped<HistoryQueries>();
+        services.AddScoped<AuditChain>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<SiteCommands>();
         services.AddScoped<ContextCommands>();

@@ -33,6 +33,7 @@ app.UseAuthorization();
 app.MapRazorPages();
 app.MapArtifactsApi();
 app.MapSitesApi();
+app.MapAuditApi();
 app.MapHealthChecks("/health").AllowAnonymous();
 
 // The database is migrated (and the sample catalogue loaded on first start) before the first request.

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Catalogue.Core.Audit;
 
@@ -28,23 +29,132 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         nameof(IdentityUser.NormalizedEmail), nameof(IdentityUser.NormalizedUserName),
     ];
 
+    // The transaction this interceptor opened around a save (when the caller had none), per context.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbContext, IDbContextTransaction> _own = [];
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is not null)
-            Record(eventData.Context);
+        if (eventData.Context is { } context)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (context.Database.CurrentTransaction is null)
+                _own.AddOrUpdate(context, context.Database.BeginTransaction());
+            Record(context, now);
+            LinkChain(context, LastLink(context));
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is not null)
-            Record(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (eventData.Context is { } context)
+        {
+            // The time is read before the transaction opens; then the write lock is taken (BEGIN IMMEDIATE on SQLite)
+            // before the chain's last link is read, so two saves can never link to the same entry.
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (context.Database.CurrentTransaction is null)
+                _own.AddOrUpdate(context, await context.Database.BeginTransactionAsync(cancellationToken));
+            Record(context, now);
+            if (HasPendingEntries(context))
+            {
+                await LockChainAsync(context, cancellationToken);
+                LinkChain(context, await LastLinkQuery(context).FirstOrDefaultAsync(cancellationToken));
+            }
+        }
+
+        return result;
     }
 
-    private void Record(DbContext context)
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        if (eventData.Context is { } context && _own.TryGetValue(context, out var transaction))
+        {
+            _own.Remove(context);
+            transaction.Commit();
+            transaction.Dispose();
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _own.TryGetValue(context, out var transaction))
+        {
+            _own.Remove(context);
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => EndOwnTransaction(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndOwnTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => EndOwnTransaction(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        EndOwnTransaction(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void EndOwnTransaction(DbContext? context)
+    {
+        if (context is not null && _own.TryGetValue(context, out var transaction))
+        {
+            _own.Remove(context);
+            transaction.Dispose(); // rolls back
+        }
+    }
+
+    private static bool HasPendingEntries(DbContext context) =>
+        context.ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
+
+    private static IQueryable<ChainLink> LastLinkQuery(DbContext context) =>
+        context.Set<AuditEntry>().AsNoTracking().Where(e => e.Hash != string.Empty).OrderByDescending(e => e.Sequence)
+            .Select(e => new ChainLink(e.Sequence, e.Hash));
+
+    private static ChainLink? LastLink(DbContext context)
+    {
+        if (!HasPendingEntries(context))
+            return null;
+        if (context.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+            context.Database.ExecuteSqlRaw("SELECT pg_advisory_xact_lock(7342001)");
+        return LastLinkQuery(context).FirstOrDefault();
+    }
+
+    private static async Task LockChainAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        // SQLite's BEGIN IMMEDIATE already holds the write lock; PostgreSQL needs an explicit one for the chain.
+        if (context.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true)
+            await context.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7342001)", cancellationToken);
+    }
+
+    /// <summary>Gives every new entry of this save its place in the chain, in the order they were made.</summary>
+    private static void LinkChain(DbContext context, ChainLink? last)
+    {
+        var pending = context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added)
+            .Select(e => e.Entity).OrderBy(e => e.CreationOrder).ToList();
+        var (sequence, previous) = last is null ? (0L, AuditChain.Genesis) : (last.Sequence, last.Hash);
+        foreach (var entry in pending)
+        {
+            entry.Link(++sequence, previous);
+            previous = entry.Hash;
+        }
+    }
+
+    private sealed record ChainLink(long Sequence, string Hash);
+
+    private void Record(DbContext context, DateTime now)
+    {
         context.ChangeTracker.DetectChanges();
         var entries = context.ChangeTracker.Entries().ToList();
         var history = new Dictionary<object, (AuditEntry Entry, List<FieldChange> Changes)>(ReferenceEqualityComparer.Instance);

@@ -29,6 +29,10 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
+        var sealedCount = await new Audit.AuditChain(db).SealUnlinkedAsync(cancellationToken);
+        if (sealedCount > 0)
+            logger.LogInformation("Linked {Count} earlier change-history entries into the audit chain", sealedCount);
+
         if (options.Value.LoadSampleData && !await db.Artifacts.AnyAsync(cancellationToken) && !await db.Terms.AnyAsync(cancellationToken))
         {
             var loaded = await samples.LoadAsync(options.Value.ResolvedSamplesDirectory, progress: null, cancellationToken);

@@ -80,7 +80,9 @@ public static class WebServiceCollectionExtensions
         });
         services.AddHealthChecks()
             .AddDbContextCheck<CatalogueDbContext>("database")
-            .AddCheck<DataDirectoryHealthCheck>("data-directory");
+            .AddCheck<DataDirectoryHealthCheck>("data-directory")
+            .AddCheck<AuditChainHealthCheck>("audit-chain");
+        services.AddMemoryCache();
         return services;
     }
 

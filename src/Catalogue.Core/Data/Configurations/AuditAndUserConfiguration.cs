@@ -17,6 +17,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Action).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Changes).IsRequired();
         builder.Ignore(e => e.FieldChanges);
+        builder.Ignore(e => e.CreationOrder);
+        builder.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
+        builder.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+        builder.HasIndex(e => e.Sequence).IsUnique();
         builder.HasIndex(e => new { e.EntityType, e.EntityKey });
         builder.HasIndex(e => e.At);
     }
