@@ -1,6 +1,7 @@
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
 using Catalogue.Core.Common;
+using Catalogue.Core.Conservation;
 using Catalogue.Core.Data;
 using Catalogue.Core.Excavation;
 using Catalogue.Core.Samples;
@@ -55,6 +56,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<SiteStratigraphy>();
         services.AddScoped<AccessionProposal>();
         services.AddScoped<ProvenanceQueries>();
+        services.AddScoped<ConservationCommands>();
+        services.AddScoped<ConservationQueries>();
+        services.AddScoped<JourneyQueries>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SampleDataLoader>();
         services.AddScoped<DatabaseInitializer>();

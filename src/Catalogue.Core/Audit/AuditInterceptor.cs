@@ -298,6 +298,19 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             var removed = group.Where(e => e.State == EntityState.Deleted).Select(e => RoleName(context, (IdentityUserRole<string>)e.Entity));
             yield return (user, new FieldChange("Roles", JoinSorted(removed), JoinSorted(added)));
         }
+
+        var claimChanges = entries
+            .Where(e => e.Entity is IdentityUserClaim<string> && e.State is EntityState.Added or EntityState.Deleted)
+            .GroupBy(e => ((IdentityUserClaim<string>)e.Entity).UserId);
+        foreach (var group in claimChanges)
+        {
+            if (context.Set<CatalogueUser>().Find(group.Key) is not { } user)
+                continue;
+            static string Describe(EntityEntry e) => $"{((IdentityUserClaim<string>)e.Entity).ClaimType}={((IdentityUserClaim<string>)e.Entity).ClaimValue}";
+            yield return (user, new FieldChange("Claims",
+                JoinSorted(group.Where(e => e.State == EntityState.Deleted).Select(Describe)),
+                JoinSorted(group.Where(e => e.State == EntityState.Added).Select(Describe))));
+        }
     }
 
     private static string RoleName(DbContext context, IdentityUserRole<string> link) =>

@@ -1,5 +1,6 @@
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
+using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
@@ -22,6 +23,8 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
     public DbSet<Context> Contexts => Set<Context>();
     public DbSet<ContextRelation> ContextRelations => Set<ContextRelation>();
     public DbSet<Find> Finds => Set<Find>();
+    public DbSet<ConditionReport> ConditionReports => Set<ConditionReport>();
+    public DbSet<Treatment> Treatments => Set<Treatment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

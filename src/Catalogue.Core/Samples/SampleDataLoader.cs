@@ -122,11 +122,14 @@ public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, 
 
     private sealed record SampleTerm(string Code, string? Aat, Labels Labels, int? StartYear, int? EndYear);
 
-    private sealed record SampleVocabularies(List<SampleTerm> ObjectTypes, List<SampleTerm> Materials, List<SampleTerm> Techniques, List<SampleTerm> Periods)
+    private sealed record SampleVocabularies(
+        List<SampleTerm> ObjectTypes, List<SampleTerm> Materials, List<SampleTerm> Techniques, List<SampleTerm> Periods,
+        List<SampleTerm>? DamageTypes, List<SampleTerm>? TreatmentSteps)
     {
         public IEnumerable<(Vocabulary, List<SampleTerm>)> All() =>
         [
             (Vocabulary.ObjectType, ObjectTypes), (Vocabulary.Material, Materials), (Vocabulary.Technique, Techniques), (Vocabulary.Period, Periods),
+            (Vocabulary.Damage, DamageTypes ?? []), (Vocabulary.TreatmentStep, TreatmentSteps ?? []),
         ];
     }
 

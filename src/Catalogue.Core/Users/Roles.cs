@@ -11,5 +11,8 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Admin, Curator, Conservator, Archaeologist, Viewer];
 
+    /// <summary>A conservator with this claim may approve and sign off treatments, as curators do.</summary>
+    public const string SeniorConservatorClaim = "catalogue:senior-conservator";
+
     public static bool IsKnown(string? role) => role is not null && All.Contains(role);
 }

@@ -14,7 +14,7 @@ public sealed class CreateUserCommand
     public string? Password { get; set; }
 }
 
-public sealed record UserSummary(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut, DateTime CreatedAt);
+public sealed record UserSummary(string Id, string Email, string? DisplayName, IReadOnlyList<string> Roles, bool IsLockedOut, DateTime CreatedAt, bool IsSeniorConservator = false);
 
 /// <summary>Staff accounts: creation (including the first admin), roles, lockout and password resets.</summary>
 public sealed class UserAdministration(CatalogueDbContext db, UserManager<CatalogueUser> users, TimeProvider clock)
@@ -73,10 +73,12 @@ public sealed class UserAdministration(CatalogueDbContext db, UserManager<Catalo
         var now = clock.GetUtcNow();
         var all = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken);
         var roles = await db.UserRoles.AsNoTracking().ToListAsync(cancellationToken);
+        var seniors = (await db.UserClaims.AsNoTracking().Where(c => c.ClaimType == Roles.SeniorConservatorClaim).Select(c => c.UserId)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         return all.Select(u => new UserSummary(
             u.Id, u.Email ?? u.UserName ?? u.Id, u.DisplayName,
             roles.Where(r => r.UserId == u.Id).Select(r => r.RoleId).Order(StringComparer.Ordinal).ToList(),
-            u.LockoutEnd is { } end && end > now, u.CreatedAt)).ToList();
+            u.LockoutEnd is { } end && end > now, u.CreatedAt, seniors.Contains(u.Id))).ToList();
     }
 
     public async Task<UserSummary?> FindAsync(string id, CancellationToken cancellationToken = default) =>
@@ -104,6 +106,33 @@ public sealed class UserAdministration(CatalogueDbContext db, UserManager<Catalo
             await transaction.CommitAsync(cancellationToken);
             return CommandResult<bool>.Success(true);
         });
+    }
+
+    /// <summary>Marks a conservator as senior (may approve and sign off treatments) or removes the mark.</summary>
+    public async Task<CommandResult<bool>> SetSeniorConservatorAsync(string userId, bool senior, CancellationToken cancellationToken = default)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+            return CommandResult<bool>.NotFound("No such user.");
+        var claims = await users.GetClaimsAsync(user);
+        var existing = claims.Where(c => c.Type == Roles.SeniorConservatorClaim).ToList();
+        IdentityResult result;
+        if (senior && existing.Count == 0)
+        {
+            if (!await users.IsInRoleAsync(user, Roles.Conservator))
+                return CommandResult<bool>.Invalid("Senior", "Only a conservator can be a senior conservator.");
+            result = await users.AddClaimAsync(user, new System.Security.Claims.Claim(Roles.SeniorConservatorClaim, "true"));
+        }
+        else if (!senior && existing.Count > 0)
+        {
+            result = await users.RemoveClaimsAsync(user, existing);
+        }
+        else
+        {
+            return CommandResult<bool>.Success(true);
+        }
+
+        return result.Succeeded ? CommandResult<bool>.Success(true) : CommandResult<bool>.Invalid(IdentityErrors(result));
     }
 
     public async Task<CommandResult<bool>> SetLockedAsync(string userId, bool locked, string actingUserId, CancellationToken cancellationToken = default)

@@ -10,6 +10,8 @@ public enum Vocabulary
     Material,
     Technique,
     Period,
+    Damage,
+    TreatmentStep,
 }
 
 /// <summary>A controlled term with labels in vi/fr/en and an optional Getty AAT identifier.</summary>

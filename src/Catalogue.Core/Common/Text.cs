@@ -1,0 +1,19 @@
+namespace Catalogue.Core.Common;
+
+/// <summary>The rules every free-text field shares: trimmed, Unicode-composed (NFC), empty as null, bounded.</summary>
+public static class Text
+{
+    public static string? Clean(string? value)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed.Normalize(System.Text.NormalizationForm.FormC);
+    }
+
+    /// <summary>Refuses a text longer than <paramref name="max"/> characters, naming the field.</summary>
+    public static void Check(string field, string? value, int max)
+    {
+        var length = value?.Trim().Length ?? 0;
+        if (length > max)
+            throw new DomainRuleException(field, $"{field} must be at most {max} characters (it has {length}).");
+    }
+}

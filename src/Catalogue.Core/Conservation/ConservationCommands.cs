@@ -1,0 +1,189 @@
+using System.Globalization;
+using Catalogue.Core.Artifacts;
+using Catalogue.Core.Common;
+using Catalogue.Core.Data;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalogue.Core.Conservation;
+
+/// <summary>
+/// Condition reports and treatments. Every entry is attributed to the acting user and dated; the treatment's
+/// state machine lives on <see cref="Treatment"/>, so the same rules hold for pages, API and imports.
+/// </summary>
+public sealed class ConservationCommands(
+    CatalogueDbContext db,
+    ICurrentUser user,
+    TimeProvider clock,
+    IValidator<ConditionReportInput> reportValidator,
+    IValidator<StepInput> stepValidator,
+    IValidator<TreatmentInput> treatmentValidator)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<CommandResult<ConditionReport>> CreateReportAsync(ConditionReportInput input, CancellationToken cancellationToken = default)
+    {
+        var validation = await reportValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+            return CommandResult<ConditionReport>.Invalid(validation);
+        var artifact = await FindArtifact(input.AccessionNumber, cancellationToken);
+        if (artifact is null)
+            return CommandResult<ConditionReport>.NotFound($"No artifact has the accession number {input.AccessionNumber}.");
+        var reference = await NextReferenceAsync("CR", input.ExaminedOn!.Value.Year, cancellationToken);
+        return await Save(() =>
+        {
+            var report = new ConditionReport(reference, artifact, input.ToDetails());
+            db.ConditionReports.Add(report);
+            return report;
+        }, cancellationToken);
+    }
+
+    public async Task<CommandResult<ConditionReport>> UpdateReportAsync(string reference, ConditionReportInput input, CancellationToken cancellationToken = default)
+    {
+        var validation = await reportValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+            return CommandResult<ConditionReport>.Invalid(validation);
+        var report = await db.ConditionReports.Include(r => r.Observations).Include(r => r.Artifact).SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (report is null)
+            return CommandResult<ConditionReport>.NotFound($"No condition report has the reference {reference}.");
+        if (report.Version != input.Version)
+            return Conflict<ConditionReport>(report.Reference, report.UpdatedBy, report.UpdatedAt);
+        db.Entry(report).Property(r => r.Version).OriginalValue = input.Version;
+        return await Save(() =>
+        {
+            report.Revise(input.ToDetails());
+            return report;
+        }, cancellationToken);
+    }
+
+    public async Task<CommandResult<Treatment>> ProposeAsync(TreatmentInput input, CancellationToken cancellationToken = default)
+    {
+        var validation = await treatmentValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+            return CommandResult<Treatment>.Invalid(validation);
+        var artifact = await FindArtifact(input.AccessionNumber, cancellationToken);
+        if (artifact is null)
+            return CommandResult<Treatment>.NotFound($"No artifact has the accession number {input.AccessionNumber}.");
+        var today = Today;
+        var reference = await NextReferenceAsync("TR", today.Year, cancellationToken);
+        return await Save(() =>
+        {
+            var treatment = new Treatment(reference, artifact, input.ToDetails(), user.Name, today);
+            db.Treatments.Add(treatment);
+            return treatment;
+        }, cancellationToken);
+    }
+
+    public async Task<CommandResult<Treatment>> ReviseAsync(string reference, TreatmentInput input, CancellationToken cancellationToken = default)
+    {
+        var validation = await treatmentValidator.ValidateAsync(input, cancellationToken);
+        if (!validation.IsValid)
+            return CommandResult<Treatment>.Invalid(validation);
+        return await Change(reference, input.Version, t => t.Revise(input.ToDetails()), cancellationToken);
+    }
+
+    public Task<CommandResult<Treatment>> ApproveAsync(string reference, int version, CancellationToken cancellationToken = default) =>
+        Change(reference, version, t => t.Approve(user.Name, Today), cancellationToken);
+
+    public Task<CommandResult<Treatment>> StartAsync(string reference, int version, DateOnly? on = null, CancellationToken cancellationToken = default) =>
+        Change(reference, version, t => t.Start(on ?? Today), cancellationToken);
+
+    public Task<CommandResult<Treatment>> CompleteAsync(string reference, int version, string? conditionAfter, string? outcome, DateOnly? on = null, CancellationToken cancellationToken = default) =>
+        Change(reference, version, t => t.Complete(on ?? Today, conditionAfter, outcome), cancellationToken);
+
+    public Task<CommandResult<Treatment>> SignOffAsync(string reference, int version, CancellationToken cancellationToken = default) =>
+        Change(reference, version, t => t.SignOff(user.Name, Today), cancellationToken);
+
+    public async Task<CommandResult<Treatment>> AddStepAsync(string reference, int version, StepInput input, CancellationToken cancellationToken = default)
+    {
+        var validation = await stepValidator.ValidateAsync(input, cancellationToken);
+        return validation.IsValid
+            ? await Change(reference, version, t => t.AddStep(input.ToDetails()), cancellationToken)
+            : CommandResult<Treatment>.Invalid(validation);
+    }
+
+    public async Task<CommandResult<Treatment>> ReviseStepAsync(string reference, int version, int stepId, StepInput input, CancellationToken cancellationToken = default)
+    {
+        var validation = await stepValidator.ValidateAsync(input, cancellationToken);
+        return validation.IsValid
+            ? await Change(reference, version, t => t.ReviseStep(stepId, input.ToDetails()), cancellationToken)
+            : CommandResult<Treatment>.Invalid(validation);
+    }
+
+    public Task<CommandResult<Treatment>> RemoveStepAsync(string reference, int version, int stepId, CancellationToken cancellationToken = default) =>
+        Change(reference, version, t => t.RemoveStep(stepId), cancellationToken);
+
+    /// <summary>Adds a correction to a signed-off treatment; amendments never conflict with each other, so no version is needed.</summary>
+    public async Task<CommandResult<Treatment>> AmendAsync(string reference, string? reason, string? section, string? text, CancellationToken cancellationToken = default)
+    {
+        var treatment = await LoadTreatment(reference, cancellationToken);
+        if (treatment is null)
+            return CommandResult<Treatment>.NotFound($"No treatment has the reference {reference}.");
+        return await Save(() =>
+        {
+            treatment.Amend(user.Name, clock.GetUtcNow().UtcDateTime, reason, section, text);
+            return treatment;
+        }, cancellationToken);
+    }
+
+    private async Task<CommandResult<Treatment>> Change(string reference, int version, Action<Treatment> change, CancellationToken cancellationToken)
+    {
+        var treatment = await LoadTreatment(reference, cancellationToken);
+        if (treatment is null)
+            return CommandResult<Treatment>.NotFound($"No treatment has the reference {reference}.");
+        if (treatment.Version != version)
+            return Conflict<Treatment>(treatment.Reference, treatment.UpdatedBy, treatment.UpdatedAt);
+        db.Entry(treatment).Property(t => t.Version).OriginalValue = version;
+        return await Save(() =>
+        {
+            change(treatment);
+            return treatment;
+        }, cancellationToken);
+    }
+
+    private Task<Treatment?> LoadTreatment(string reference, CancellationToken cancellationToken) =>
+        db.Treatments.Include(t => t.Artifact).Include(t => t.Steps).Include(t => t.Amendments)
+            .SingleOrDefaultAsync(t => t.Reference == reference, cancellationToken);
+
+    private async Task<CommandResult<T>> Save<T>(Func<T> change, CancellationToken cancellationToken) where T : class, ITrackedEntity
+    {
+        T entity;
+        try
+        {
+            entity = change();
+            await db.SaveChangesAsync(cancellationToken);
+            return CommandResult<T>.Success(entity);
+        }
+        catch (DomainRuleException e)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult<T>.Invalid(e.Field, e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return CommandResult<T>.Conflict("This record was changed by someone else after you opened it. Nothing was saved: reload it and make your change again.");
+        }
+    }
+
+    private Task<Artifact?> FindArtifact(string? accessionNumber, CancellationToken cancellationToken)
+    {
+        var normalized = AccessionNumber.Normalize(accessionNumber ?? string.Empty);
+        return db.Artifacts.SingleOrDefaultAsync(a => a.AccessionNumber == normalized, cancellationToken);
+    }
+
+    /// <summary>CR-2026-0001, CR-2026-0002, ... (the unique index refuses a duplicate if two saves race).</summary>
+    private async Task<string> NextReferenceAsync(string prefix, int year, CancellationToken cancellationToken)
+    {
+        var stem = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year}-");
+        var references = prefix == "CR"
+            ? await db.ConditionReports.Where(r => r.Reference.StartsWith(stem)).Select(r => r.Reference).ToListAsync(cancellationToken)
+            : await db.Treatments.Where(t => t.Reference.StartsWith(stem)).Select(t => t.Reference).ToListAsync(cancellationToken);
+        var highest = references.Select(r => int.TryParse(r.AsSpan(stem.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+        return string.Create(CultureInfo.InvariantCulture, $"{stem}{highest + 1:0000}");
+    }
+
+    private static CommandResult<T> Conflict<T>(string reference, string by, DateTime at) => CommandResult<T>.Conflict(
+        $"{reference} was changed by {by} at {at:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was saved: reload it and make your change again.");
+}

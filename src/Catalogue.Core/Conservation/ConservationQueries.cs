@@ -1,0 +1,86 @@
+using Catalogue.Core.Common;
+using Catalogue.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalogue.Core.Conservation;
+
+public sealed record ConditionReportSummary(
+    string Reference, string AccessionNumber, DateOnly ExaminedOn, string Examiner, ConditionCheckPurpose Purpose,
+    OverallCondition Overall, ConservationPriority Priority, DateOnly? NextCheckDue, int Observations);
+
+public sealed record TreatmentSummary(
+    string Reference, string AccessionNumber, LocalizedText ArtifactTitle, string Title, TreatmentStatus Status,
+    string ProposedBy, DateOnly ProposedOn, string? ApprovedBy, DateOnly? CompletedOn, DateOnly? SignedOffOn, int Steps);
+
+/// <summary>An object whose next condition check is due (or overdue), from its latest report.</summary>
+public sealed record DueCheck(
+    string AccessionNumber, LocalizedText Title, string LatestReport, DateOnly ExaminedOn, OverallCondition Overall,
+    ConservationPriority Priority, DateOnly NextCheckDue, int DaysOverdue);
+
+public sealed record Worklist(
+    IReadOnlyList<DueCheck> DueChecks,
+    IReadOnlyList<TreatmentSummary> AwaitingApproval,
+    IReadOnlyList<TreatmentSummary> Underway,
+    IReadOnlyList<TreatmentSummary> AwaitingSignOff);
+
+public sealed class ConservationQueries(CatalogueDbContext db, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<ConditionReportSummary>> ReportsForArtifactAsync(string accessionNumber, CancellationToken cancellationToken = default) =>
+        await db.ConditionReports.AsNoTracking().Where(r => r.Artifact!.AccessionNumber == accessionNumber)
+            .OrderByDescending(r => r.ExaminedOn).ThenByDescending(r => r.Id)
+            .Select(r => new ConditionReportSummary(r.Reference, r.Artifact!.AccessionNumber, r.ExaminedOn, r.Examiner, r.Purpose, r.Overall, r.Priority, r.NextCheckDue, r.Observations.Count))
+            .ToListAsync(cancellationToken);
+
+    public async Task<IReadOnlyList<TreatmentSummary>> TreatmentsForArtifactAsync(string accessionNumber, CancellationToken cancellationToken = default) =>
+        await Summaries(db.Treatments.Where(t => t.Artifact!.AccessionNumber == accessionNumber))
+            .OrderByDescending(t => t.ProposedOn).ToListAsync(cancellationToken);
+
+    /// <summary>The full report with its observations, damage terms and the object it describes.</summary>
+    public Task<ConditionReport?> ReportAsync(string reference, CancellationToken cancellationToken = default) =>
+        db.ConditionReports.AsNoTracking()
+            .Include(r => r.Artifact).ThenInclude(a => a!.ObjectType)
+            .Include(r => r.Artifact).ThenInclude(a => a!.Terms).ThenInclude(t => t.Term)
+            .Include(r => r.Observations).ThenInclude(o => o.DamageType)
+            .SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+
+    /// <summary>The full treatment: steps with their types and materials, amendments, and the object.</summary>
+    public Task<Treatment?> TreatmentAsync(string reference, CancellationToken cancellationToken = default) =>
+        db.Treatments.AsNoTracking()
+            .Include(t => t.Artifact).ThenInclude(a => a!.ObjectType)
+            .Include(t => t.Artifact).ThenInclude(a => a!.Terms).ThenInclude(t => t.Term)
+            .Include(t => t.Steps).ThenInclude(s => s.StepType)
+            .Include(t => t.Amendments)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(t => t.Reference == reference, cancellationToken);
+
+    /// <summary>Checks due within <paramref name="dueWithinDays"/> days (or overdue) and treatments waiting on someone.</summary>
+    public async Task<Worklist> WorklistAsync(ConservationPriority? priority = null, int dueWithinDays = 30, CancellationToken cancellationToken = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var horizon = today.AddDays(dueWithinDays);
+
+        // The latest report of each artifact decides when its next check is due.
+        var latest = await db.ConditionReports.AsNoTracking()
+            .Where(r => !db.ConditionReports.Any(o => o.ArtifactId == r.ArtifactId && (o.ExaminedOn > r.ExaminedOn || (o.ExaminedOn == r.ExaminedOn && o.Id > r.Id))))
+            .Where(r => r.NextCheckDue != null && r.NextCheckDue <= horizon)
+            .Select(r => new { r.Artifact!.AccessionNumber, r.Artifact.Title, r.Reference, r.ExaminedOn, r.Overall, r.Priority, r.NextCheckDue })
+            .ToListAsync(cancellationToken);
+        var due = latest
+            .Where(r => priority is null || r.Priority == priority)
+            .Select(r => new DueCheck(r.AccessionNumber, r.Title, r.Reference, r.ExaminedOn, r.Overall, r.Priority, r.NextCheckDue!.Value,
+                today.DayNumber - r.NextCheckDue.Value.DayNumber))
+            .OrderByDescending(d => d.DaysOverdue).ThenByDescending(d => d.Priority).ToList();
+
+        var open = await Summaries(db.Treatments.Where(t => t.Status != TreatmentStatus.SignedOff)).ToListAsync(cancellationToken);
+        return new Worklist(
+            due,
+            open.Where(t => t.Status == TreatmentStatus.Proposed).OrderBy(t => t.ProposedOn).ToList(),
+            open.Where(t => t.Status is TreatmentStatus.Approved or TreatmentStatus.InProgress).OrderBy(t => t.ProposedOn).ToList(),
+            open.Where(t => t.Status == TreatmentStatus.Completed).OrderBy(t => t.CompletedOn).ToList());
+    }
+
+    private static IQueryable<TreatmentSummary> Summaries(IQueryable<Treatment> treatments) =>
+        treatments.AsNoTracking().Select(t => new TreatmentSummary(
+            t.Reference, t.Artifact!.AccessionNumber, t.Artifact.Title, t.Title, t.Status, t.ProposedBy, t.ProposedOn, t.ApprovedBy,
+            t.CompletedOn, t.SignedOffOn, t.Steps.Count));
+}
