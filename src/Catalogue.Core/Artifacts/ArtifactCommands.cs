@@ -24,7 +24,8 @@ public sealed class ArtifactCommands(
             if (!string.IsNullOrWhiteSpace(command.FindNumber))
             {
                 // The artifact and the find's new status are saved together: a find is never half-accessioned.
-                var find = await db.Finds.SingleAsync(f => f.FindNumber == command.FindNumber, cancellationToken);
+                var findNumber = Excavation.Find.NormalizeNumber(command.FindNumber);
+                var find = await db.Finds.SingleAsync(f => f.FindNumber == findNumber, cancellationToken);
                 find.MarkAccessioned(artifact);
             }
 

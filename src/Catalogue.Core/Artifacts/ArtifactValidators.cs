@@ -102,7 +102,11 @@ public sealed class CreateArtifactValidator : ArtifactInputValidator<CreateArtif
             .WithMessage(x => $"Accession number {AccessionNumber.Normalize(x.AccessionNumber!)} is already used by another artifact.");
         RuleFor(x => x.Status).IsInEnum().WithMessage("Publication status must be draft, internal or published.");
         RuleFor(x => x.FindNumber)
-            .MustAsync(async (n, ct) => await db.Finds.AnyAsync(f => f.FindNumber == n && f.Status == Excavation.FindStatus.Registered, ct))
+            .MustAsync(async (n, ct) =>
+            {
+                var number = Excavation.Find.NormalizeNumber(n!);
+                return await db.Finds.AnyAsync(f => f.FindNumber == number && f.Status == Excavation.FindStatus.Registered, ct);
+            })
             .When(x => !string.IsNullOrWhiteSpace(x.FindNumber))
             .WithMessage(x => $"Find {x.FindNumber} is not a registered find waiting to be accessioned.");
     }

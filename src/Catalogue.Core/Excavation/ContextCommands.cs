@@ -66,7 +66,7 @@ public sealed class SaveContextValidator : AbstractValidator<SaveContextCommand>
     public SaveContextValidator(CatalogueDbContext db)
     {
         RuleFor(x => x.Number).NotNull().WithMessage("Context number is required.")
-            .InclusiveBetween(1, Context.MaxNumber).When(x => x.Number is not null).WithMessage($"Context number must be between 1 and {Context.MaxNumber}.");
+            .InclusiveBetween(1, Context.MaxNumber).When(x => x.Number is not null, ApplyConditionTo.CurrentValidator).WithMessage($"Context number must be between 1 and {Context.MaxNumber}.");
         RuleFor(x => x.Type).IsInEnum().WithMessage("Context type must be deposit, cut, fill, structure or interface.");
         RuleFor(x => x.MunsellColour).Must(m => Context.IsWellFormedMunsell(m!.Trim().ToUpperInvariant())).When(x => !string.IsNullOrWhiteSpace(x.MunsellColour))
             .WithMessage("Munsell colour must look like 10YR 4/3 or 7.5YR 5/6 (or N 5/ for neutral greys).");

@@ -27,7 +27,7 @@ public sealed class ContextRelation : IAudited
         Type = type;
         CreatedAt = at;
         CreatedBy = by;
-        Description = $"{from.Number} {type.ToString().ToLowerInvariant()} {to.Number}";
+        Description = $"{from.Number} {type.Phrase()} {to.Number}";
     }
 
     public int Id { get; private set; }

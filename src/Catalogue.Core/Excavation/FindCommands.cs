@@ -50,7 +50,7 @@ public sealed class SaveFindValidator : AbstractValidator<SaveFindCommand>
             .WithMessage("Find number must be 1 to 32 capital letters, digits, dots, hyphens and slashes, e.g. HD18-0042.");
         RuleFor(x => x.ContextNumber).NotNull().WithMessage("Context is required: every find comes from one context.")
             .MustAsync(async (cmd, n, ct) => await db.Contexts.AnyAsync(c => c.SiteCode == cmd.SiteCode && c.Number == n, ct))
-            .When(x => x.ContextNumber is not null)
+            .When(x => x.ContextNumber is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(x => $"Site {x.SiteCode} has no context {x.ContextNumber}; record the context first.");
         RuleFor(x => x.Count).NotNull().WithMessage("Count is required.").GreaterThanOrEqualTo(1).WithMessage("Count must be at least 1.");
         RuleFor(x => x.WeightGrams).GreaterThan(0).When(x => x.WeightGrams is not null).WithMessage("Weight must be greater than zero.");

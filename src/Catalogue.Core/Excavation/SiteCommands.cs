@@ -34,7 +34,7 @@ public sealed class SaveSiteValidator : AbstractValidator<SaveSiteCommand>
     public SaveSiteValidator()
     {
         RuleFor(x => x.Code).NotEmpty().WithMessage("Site code is required.")
-            .Must(c => Site.IsWellFormedCode(c!.Trim().ToUpperInvariant())).When(x => !string.IsNullOrWhiteSpace(x.Code))
+            .Must(c => Site.IsWellFormedCode(c!.Trim().ToUpperInvariant())).When(x => !string.IsNullOrWhiteSpace(x.Code), ApplyConditionTo.CurrentValidator)
             .WithMessage("Site code must be 1 to 20 capital letters, digits and hyphens, e.g. HD18.");
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.NameVi) || !string.IsNullOrWhiteSpace(x.NameFr) || !string.IsNullOrWhiteSpace(x.NameEn))
             .OverridePropertyName(nameof(SaveSiteCommand.NameEn)).WithMessage("A site name is required in at least one language.");

@@ -39,9 +39,12 @@ public sealed class SiteStratigraphy(CatalogueDbContext db, TimeProvider clock, 
         if (!Enum.IsDefined(choice))
             return CommandResult<ContextRelation>.Invalid("Relation", "Choose how the two contexts relate: above, below, cuts, cut by, fills, filled by, abuts, abutted by or same as.");
         var result = await AddRelationsAsync(siteCode, [StratigraphicRelation.Create(Key(number), choice, Key(otherNumber))], cancellationToken);
-        return result.Succeeded
-            ? CommandResult<ContextRelation>.Success(result.Value!.Single())
-            : CommandResult<ContextRelation>.Invalid(result.Errors);
+        return result.Failure switch
+        {
+            FailureKind.None => CommandResult<ContextRelation>.Success(result.Value!.Single()),
+            FailureKind.NotFound => CommandResult<ContextRelation>.NotFound(result.Errors[0].Message),
+            _ => CommandResult<ContextRelation>.Invalid(result.Errors),
+        };
     }
 
     /// <summary>Parses statements such as "12 above 15" (one per line) and records them all, or none with every problem listed.</summary>

@@ -13,6 +13,7 @@ public sealed class ArtifactBuilder
     private readonly List<Action<ArtifactInput>> _steps = [];
     private string? _accessionNumber = DefaultAccessionNumber;
     private PublicationStatus _status = PublicationStatus.Draft;
+    private string? _findNumber;
 
     public ArtifactBuilder() => _steps.Add(i => i.TitleEn = "Bowl");
 
@@ -26,6 +27,9 @@ public sealed class ArtifactBuilder
     }
 
     public ArtifactBuilder WithAccessionNumber(string? accessionNumber) => Set(() => _accessionNumber = accessionNumber);
+
+    /// <summary>Accessions the artifact from a registered find (creation only).</summary>
+    public ArtifactBuilder FromFind(string? findNumber) => Set(() => _findNumber = findNumber);
 
     public ArtifactBuilder WithStatus(PublicationStatus status) => Set(() => _status = status);
 
@@ -63,7 +67,7 @@ public sealed class ArtifactBuilder
 
     public CreateArtifactCommand Build()
     {
-        var command = new CreateArtifactCommand { AccessionNumber = _accessionNumber, Status = _status };
+        var command = new CreateArtifactCommand { AccessionNumber = _accessionNumber, Status = _status, FindNumber = _findNumber };
         Apply(command);
         return command;
     }
