@@ -34,6 +34,7 @@ app.MapRazorPages();
 app.MapArtifactsApi();
 app.MapSitesApi();
 app.MapAuditApi();
+app.MapConservationApi();
 app.MapHealthChecks("/health").AllowAnonymous();
 
 // The database is migrated (and the sample catalogue loaded on first start) before the first request.

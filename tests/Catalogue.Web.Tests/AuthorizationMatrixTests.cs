@@ -1,5 +1,6 @@
 using System.Net;
 using Catalogue.Core.Artifacts;
+using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
@@ -35,12 +36,20 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         /// <summary>Archaeologists and admins.</summary>
         Excavators,
 
+        /// <summary>Conservators and admins.</summary>
+        Conservators,
+
+        /// <summary>Curators, senior conservators and admins (the fixture has no senior conservator).</summary>
+        Approvers,
+
         /// <summary>Admins only.</summary>
         Admin,
     }
 
     /// <summary>Values for route parameters, taken from the running app: a real sample accession number, a real user and term.</summary>
-    public sealed record RouteSamples(string PublishedAccessionNumber, string UserId, int TermId, string SiteCode, int ContextNumber, string FindNumber);
+    public sealed record RouteSamples(
+        string PublishedAccessionNumber, string UserId, int TermId, string SiteCode, int ContextNumber, string FindNumber,
+        string ReportReference, string TreatmentReference);
 
     /// <summary>A route pattern, who may GET it, the status they get, and the URL to try.</summary>
     public sealed record Rule(string Pattern, Access Access, int AllowedStatus = 200, Func<RouteSamples, string>? Url = null)
@@ -99,6 +108,21 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         new("/api/sites/{code}/contexts", Access.Staff, Url: s => $"/api/sites/{s.SiteCode}/contexts"),
         new("/api/sites/{code}/matrix", Access.Staff, Url: s => $"/api/sites/{s.SiteCode}/matrix"),
         new("/api/sites/{code}/matrix.svg", Access.Staff, Url: s => $"/api/sites/{s.SiteCode}/matrix.svg"),
+        new("Conservation", Access.Staff),
+        new("Conservation/Index", Access.Staff),
+        new("Conservation/Reports/Create", Access.Conservators, Url: s => $"/Conservation/Reports/Create?artifact={s.PublishedAccessionNumber}"),
+        new("Conservation/Reports/Edit/{reference}", Access.Conservators, Url: s => $"/Conservation/Reports/Edit/{s.ReportReference}"),
+        new("Conservation/Reports/Details/{reference}", Access.Staff, Url: s => $"/Conservation/Reports/Details/{s.ReportReference}"),
+        new("Conservation/Treatments/Propose", Access.Conservators, Url: s => $"/Conservation/Treatments/Propose?artifact={s.PublishedAccessionNumber}"),
+        new("Conservation/Treatments/Edit/{reference}", Access.Conservators, Url: s => $"/Conservation/Treatments/Edit/{s.TreatmentReference}"),
+        new("Conservation/Treatments/Details/{reference}", Access.Staff, Url: s => $"/Conservation/Treatments/Details/{s.TreatmentReference}"),
+        new("Conservation/Treatments/Approve/{reference}", Access.Approvers, Url: s => $"/Conservation/Treatments/Approve/{s.TreatmentReference}"),
+        new("Conservation/Treatments/SignOff/{reference}", Access.Approvers, Url: s => $"/Conservation/Treatments/SignOff/{s.TreatmentReference}"),
+        new("Conservation/Treatments/Progress/{reference}", Access.Conservators, Url: s => $"/Conservation/Treatments/Progress/{s.TreatmentReference}"),
+        new("Conservation/Treatments/Steps/{reference}/{stepId:int?}", Access.Conservators, Url: s => $"/Conservation/Treatments/Steps/{s.TreatmentReference}"),
+        new("Conservation/Treatments/Amend/{reference}", Access.Conservators, Url: s => $"/Conservation/Treatments/Amend/{s.TreatmentReference}"),
+        new("/api/artifacts/{accessionNumber}/conservation", Access.Staff, Url: s => $"/api/artifacts/{s.PublishedAccessionNumber}/conservation"),
+        new("/api/audit/verify", Access.Staff),
         new("/api/artifacts", Access.Anonymous),
         new("/api/artifacts/{accessionNumber}", Access.Anonymous, Url: s => $"/api/artifacts/{s.PublishedAccessionNumber}"),
         new("/health", Access.Anonymous),
@@ -119,8 +143,22 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
             clients[role] = await SignInAsync(role);
         var termId = await WithDatabaseAsync(db => db.Terms.Where(t => t.Vocabulary == Vocabulary.Material).Select(t => t.Id).FirstAsync());
         var (siteCode, contextNumber, findNumber) = await WithServicesAsync(RecordSmallExcavationAsync);
-        samples = new RouteSamples(SampleCatalogue.First(PublicationStatus.Published).AccessionNumber, (await UserAsync(Roles.Viewer)).Id, termId,
-            siteCode, contextNumber, findNumber);
+        var published = SampleCatalogue.First(PublicationStatus.Published).AccessionNumber;
+        var (report, treatment) = await WithServicesAsync(services => RecordConservationAsync(services, published));
+        samples = new RouteSamples(published, (await UserAsync(Roles.Viewer)).Id, termId, siteCode, contextNumber, findNumber, report, treatment);
+    }
+
+    /// <summary>A condition report and a proposed treatment of the test's own, so every conservation route has a record to open.</summary>
+    private static async Task<(string Report, string Treatment)> RecordConservationAsync(IServiceProvider services, string accessionNumber)
+    {
+        var commands = services.GetRequiredService<ConservationCommands>();
+        var report = await commands.CreateReportAsync(new ConditionReportInput
+        {
+            AccessionNumber = accessionNumber, ExaminedOn = new DateOnly(2026, 1, 5), Examiner = "Authorization test", Overall = OverallCondition.Good,
+        });
+        var treatment = await commands.ProposeAsync(new TreatmentInput { AccessionNumber = accessionNumber, Title = "Authorization test treatment" });
+        Assert.That(report.Succeeded && treatment.Succeeded, Is.True, "the test's own conservation records");
+        return (report.Value!.Reference, treatment.Value!.Reference);
     }
 
     /// <summary>A site of this test's own, so the excavation routes are tried on records that exist whatever the samples hold.</summary>
@@ -186,6 +224,8 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
                     Access.Staff => [Policies.Staff],
                     Access.Editors => [Policies.EditCatalogue],
                     Access.Excavators => [Policies.RecordExcavation],
+                    Access.Conservators => [Policies.Conserve],
+                    Access.Approvers => [Policies.ApproveTreatment],
                     Access.Admin => [Policies.Admin],
                     _ => throw new InvalidOperationException(),
                 };
@@ -241,6 +281,8 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         Access.SignedIn or Access.Staff => identity != Anonymous,
         Access.Editors => identity is Roles.Admin or Roles.Curator,
         Access.Excavators => identity is Roles.Admin or Roles.Archaeologist,
+        Access.Conservators => identity is Roles.Admin or Roles.Conservator,
+        Access.Approvers => identity is Roles.Admin or Roles.Curator,
         Access.Admin => identity == Roles.Admin,
         _ => false,
     };

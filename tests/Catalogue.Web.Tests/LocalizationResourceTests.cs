@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
+using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
 using Catalogue.Core.Excavation.Stratigraphy;
 using Catalogue.Web.Infrastructure;
@@ -40,6 +41,12 @@ public sealed partial class LocalizationResourceTests
             .Concat(Enum.GetNames<ContextType>())
             .Concat(Enum.GetNames<FindStatus>())
             .Concat(Enum.GetNames<AreaKind>())
+            .Concat(Enum.GetNames<OverallCondition>())
+            .Concat(Enum.GetNames<ConservationPriority>())
+            .Concat(Enum.GetNames<ConditionCheckPurpose>())
+            .Concat(Enum.GetNames<DamageSeverity>())
+            .Concat(Enum.GetNames<TreatmentStatus>())
+            .Concat(Enum.GetNames<JourneyEventKind>())
             .Concat(Enum.GetValues<StratigraphicRelationType>().SelectMany(t => new[] { t.Reading(true), t.Reading(false) }))
             .Concat(StratigraphicRelationChoices.All.Select(c => c.Phrase()))
             .Concat(Roles.All)

@@ -32,8 +32,8 @@ public sealed class ConservationQueries(CatalogueDbContext db, TimeProvider cloc
             .ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<TreatmentSummary>> TreatmentsForArtifactAsync(string accessionNumber, CancellationToken cancellationToken = default) =>
-        await Summaries(db.Treatments.Where(t => t.Artifact!.AccessionNumber == accessionNumber))
-            .OrderByDescending(t => t.ProposedOn).ToListAsync(cancellationToken);
+        await Summaries(db.Treatments.Where(t => t.Artifact!.AccessionNumber == accessionNumber).OrderByDescending(t => t.ProposedOn).ThenByDescending(t => t.Id))
+            .ToListAsync(cancellationToken);
 
     /// <summary>The full report with its observations, damage terms and the object it describes.</summary>
     public Task<ConditionReport?> ReportAsync(string reference, CancellationToken cancellationToken = default) =>

@@ -36,7 +36,8 @@ public sealed class DatabaseInitializer(
         if (options.Value.LoadSampleData && !await db.Artifacts.AnyAsync(cancellationToken) && !await db.Terms.AnyAsync(cancellationToken))
         {
             var loaded = await samples.LoadAsync(options.Value.ResolvedSamplesDirectory, progress: null, cancellationToken);
-            logger.LogInformation("Loaded the sample catalogue: {Terms} terms and {Artifacts} artifacts", loaded.Terms, loaded.Artifacts);
+            logger.LogInformation("Loaded the sample catalogue: {Terms} terms, {Artifacts} artifacts, {Finds} finds, {Reports} condition reports and {Treatments} treatments",
+                loaded.Terms, loaded.Artifacts, loaded.Finds, loaded.ConditionReports, loaded.Treatments);
         }
     }
 

@@ -130,6 +130,7 @@ public sealed class FindCommands(CatalogueDbContext db, IValidator<SaveFindComma
 
     public async Task<CommandResult<Find>> DiscardAsync(string findNumber, CancellationToken cancellationToken = default)
     {
+        findNumber = Find.NormalizeNumber(findNumber);
         var find = await db.Finds.SingleOrDefaultAsync(f => f.FindNumber == findNumber, cancellationToken);
         if (find is null)
             return CommandResult<Find>.NotFound($"No find has the number {findNumber}.");

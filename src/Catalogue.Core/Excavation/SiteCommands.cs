@@ -99,7 +99,8 @@ public sealed class SiteCommands(CatalogueDbContext db, IValidator<SaveSiteComma
 
     public async Task<CommandResult<Area>> AddAreaAsync(AddAreaCommand command, CancellationToken cancellationToken = default)
     {
-        var site = await db.Sites.Include(s => s.Areas).SingleOrDefaultAsync(s => s.Code == command.SiteCode, cancellationToken);
+        var siteCode = command.SiteCode.Trim().ToUpperInvariant();
+        var site = await db.Sites.Include(s => s.Areas).SingleOrDefaultAsync(s => s.Code == siteCode, cancellationToken);
         if (site is null)
             return CommandResult<Area>.NotFound($"No site has the code {command.SiteCode}.");
         if (string.IsNullOrWhiteSpace(command.Code))

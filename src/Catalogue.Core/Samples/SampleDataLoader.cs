@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalogue.Core.Samples;
 
-public sealed record SampleLoadResult(int Terms, int Artifacts, int Finds = 0);
+public sealed record SampleLoadResult(int Terms, int Artifacts, int Finds = 0, int ConditionReports = 0, int Treatments = 0);
 
 /// <summary>
 /// Loads the sample dataset (<c>vocabularies.json</c>, <c>artifacts.json</c>) through the entities' own rules.
@@ -96,10 +96,12 @@ public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, 
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             var finds = await ExcavationSamples.LoadAsync(db, Path.Combine(directory, "excavation.json"), terms, clock.GetUtcNow().UtcDateTime, user.Name, cancellationToken);
+            db.ChangeTracker.Clear();
+            var (reports, treatments) = await ConservationSamples.LoadAsync(db, Path.Combine(directory, "conservation.json"), terms, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             progress?.Report((artifacts.Count, artifacts.Count));
-            return new SampleLoadResult(addedTerms, addedArtifacts, finds);
+            return new SampleLoadResult(addedTerms, addedArtifacts, finds, reports, treatments);
         });
     }
 

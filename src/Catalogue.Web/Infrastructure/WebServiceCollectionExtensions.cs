@@ -26,6 +26,8 @@ public static class WebServiceCollectionExtensions
         services.AddIdentity<CatalogueUser, IdentityRole>(IdentitySetup.Configure)
             .AddEntityFrameworkStores<CatalogueDbContext>()
             .AddDefaultTokenProviders();
+        // Role, claim and lockout changes reach signed-in users within a minute (their security stamp is re-checked).
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";

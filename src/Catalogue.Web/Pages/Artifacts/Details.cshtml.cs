@@ -1,5 +1,6 @@
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
+using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
 using Catalogue.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -10,11 +11,14 @@ namespace Catalogue.Web.Pages.Artifacts;
 
 /// <summary>The full staff view of one artifact with its change history.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history, ProvenanceQueries provenance) : PageModel
+public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history, ProvenanceQueries provenance, ConservationQueries conservation, JourneyQueries journey) : PageModel
 {
     public ArtifactView Artifact { get; private set; } = null!;
     public IReadOnlyList<HistoryItem> History { get; private set; } = [];
     public ArtifactProvenance? Provenance { get; private set; }
+    public IReadOnlyList<ConditionReportSummary> Reports { get; private set; } = [];
+    public IReadOnlyList<TreatmentSummary> Treatments { get; private set; } = [];
+    public IReadOnlyList<JourneyEvent> Journey { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string accessionNumber, CancellationToken cancellationToken)
     {
@@ -23,6 +27,9 @@ public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history
             return NotFound();
         Artifact = artifact;
         Provenance = await provenance.ForArtifactAsync(artifact.AccessionNumber, cancellationToken);
+        Reports = await conservation.ReportsForArtifactAsync(artifact.AccessionNumber, cancellationToken);
+        Treatments = await conservation.TreatmentsForArtifactAsync(artifact.AccessionNumber, cancellationToken);
+        Journey = await journey.ForArtifactAsync(artifact.AccessionNumber, cancellationToken);
         History = await history.ForRecordAsync(Core.Artifacts.Artifact.AuditType, artifact.AccessionNumber, cancellationToken);
         return Page();
     }

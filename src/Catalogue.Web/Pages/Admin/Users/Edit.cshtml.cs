@@ -25,6 +25,10 @@ public sealed class EditModel(UserAdministration users, IStringLocalizer<SharedR
         Apply(id, users.SetLockedAsync(id, locked, User.FindFirstValue(ClaimTypes.NameIdentifier)!, cancellationToken),
             locked ? l["The account is locked."] : l["The account is unlocked."], cancellationToken);
 
+    public Task<IActionResult> OnPostSeniorAsync(string id, bool senior, CancellationToken cancellationToken) =>
+        Apply(id, users.SetSeniorConservatorAsync(id, senior, cancellationToken),
+            senior ? l["Now a senior conservator: can approve and sign off treatments within a minute."] : l["No longer a senior conservator."], cancellationToken);
+
     public Task<IActionResult> OnPostPasswordAsync(string id, string? newPassword, CancellationToken cancellationToken) =>
         Apply(id, users.ResetPasswordAsync(id, newPassword, cancellationToken), l["The password was changed."], cancellationToken);
 

@@ -1,0 +1,26 @@
+using Catalogue.Core.Audit;
+using Catalogue.Core.Conservation;
+using Catalogue.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Catalogue.Web.Pages.Conservation.Reports;
+
+/// <summary>The condition report as a clean, printable record copy, with its history.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class DetailsModel(ConservationQueries queries, HistoryQueries history) : PageModel
+{
+    public ConditionReport Report { get; private set; } = null!;
+    public IReadOnlyList<HistoryItem> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var report = await queries.ReportAsync(reference, cancellationToken);
+        if (report is null)
+            return NotFound();
+        Report = report;
+        History = await history.ForRecordAsync(ConditionReport.AuditType, report.Reference, cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,26 @@
+using Catalogue.Core.Audit;
+using Catalogue.Core.Conservation;
+using Catalogue.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Catalogue.Web.Pages.Conservation.Treatments;
+
+/// <summary>The treatment as a printable record copy: object, every stage with names and dates, steps, materials, amendments.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class DetailsModel(ConservationQueries queries, HistoryQueries history) : PageModel
+{
+    public Treatment Treatment { get; private set; } = null!;
+    public IReadOnlyList<HistoryItem> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        var treatment = await queries.TreatmentAsync(reference, cancellationToken);
+        if (treatment is null)
+            return NotFound();
+        Treatment = treatment;
+        History = await history.ForRecordWithPartsAsync(Treatment.AuditType, TreatmentStep.AuditType, treatment.Reference, cancellationToken);
+        return Page();
+    }
+}

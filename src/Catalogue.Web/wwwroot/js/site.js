@@ -1,0 +1,8 @@
+// Progressive enhancement only: every page works without this file.
+document.addEventListener('click', (event) => {
+  const button = event.target.closest('[data-print]');
+  if (button) {
+    event.preventDefault();
+    window.print();
+  }
+});
