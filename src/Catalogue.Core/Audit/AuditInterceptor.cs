@@ -27,6 +27,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     [
         nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp), nameof(IdentityUser.AccessFailedCount),
         nameof(IdentityUser.NormalizedEmail), nameof(IdentityUser.NormalizedUserName),
+        nameof(ApiToken.Hash), nameof(ApiToken.LastUsedAt),
     ];
 
     // The transaction this interceptor opened around a save (when the caller had none), per context.

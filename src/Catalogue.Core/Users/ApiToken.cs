@@ -7,7 +7,7 @@ namespace Catalogue.Core.Users;
 /// A personal API token. Only its SHA-256 hash is stored; the token itself is shown once at creation.
 /// Tokens carry 256 random bits, so a plain (unsalted) hash is enough to make a stolen table useless.
 /// </summary>
-public sealed class ApiToken
+public sealed class ApiToken : Common.IAudited
 {
     public const string Prefix = "cat_";
     public const int NameMaxLength = 100;
@@ -43,6 +43,11 @@ public sealed class ApiToken
     public DateTime? RevokedAt { get; private set; }
 
     public bool IsActive => RevokedAt is null;
+
+    string Common.IAudited.AuditType => "ApiToken";
+
+    /// <summary>Tokens are recorded by owner and hint, never by their secret or its hash.</summary>
+    string Common.IAudited.AuditKey => $"{UserId}/{Hint}";
 
     /// <summary>Creates a token; returns the entity to store and the secret to show once.</summary>
     public static (ApiToken Token, string Secret) Issue(string userId, string name, DateTime now)

@@ -11,9 +11,10 @@ namespace Catalogue.Web.Pages.Admin.Users;
 
 /// <summary>An administrator changes a user's roles, locks or unlocks the account, or sets a new password.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(UserAdministration users, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(UserAdministration users, Catalogue.Core.Audit.HistoryQueries history, IStringLocalizer<SharedResource> l) : PageModel
 {
     public UserSummary Account { get; private set; } = null!;
+    public IReadOnlyList<Catalogue.Core.Audit.HistoryItem> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken) =>
         await Load(id, cancellationToken) ? Page() : NotFound();
@@ -53,6 +54,7 @@ public sealed class EditModel(UserAdministration users, IStringLocalizer<SharedR
         if (account is null)
             return false;
         Account = account;
+        History = await history.ForRecordAsync("User", account.Email, cancellationToken);
         return true;
     }
 }

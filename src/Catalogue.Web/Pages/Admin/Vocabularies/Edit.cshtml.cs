@@ -10,10 +10,12 @@ namespace Catalogue.Web.Pages.Admin.Vocabularies;
 
 /// <summary>Create a term (no id) or edit one.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(VocabularyQueries queries, VocabularyCommands commands, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(VocabularyQueries queries, VocabularyCommands commands, Catalogue.Core.Audit.HistoryQueries history, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public SaveTermCommand Input { get; set; } = new();
+
+    public IReadOnlyList<Catalogue.Core.Audit.HistoryItem> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, Vocabulary? vocabulary, CancellationToken cancellationToken)
     {
@@ -40,6 +42,7 @@ public sealed class EditModel(VocabularyQueries queries, VocabularyCommands comm
             SortOrder = term.SortOrder,
             Version = term.Version,
         };
+        History = await history.ForRecordAsync("Term", $"{term.Vocabulary}/{term.Code}", cancellationToken);
         return Page();
     }
 

@@ -7,10 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Catalogue.Web.Pages.Excavation.Sites;
 
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(ExcavationQueries queries) : PageModel
+public sealed class DetailsModel(ExcavationQueries queries, Catalogue.Core.Audit.HistoryQueries history) : PageModel
 {
     public Site Site { get; private set; } = null!;
     public IReadOnlyList<ContextSummary> Contexts { get; private set; } = [];
+    public IReadOnlyList<Catalogue.Core.Audit.HistoryItem> History { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
     {
@@ -19,6 +20,7 @@ public sealed class DetailsModel(ExcavationQueries queries) : PageModel
             return NotFound();
         Site = site;
         Contexts = await queries.ListContextsAsync(site.Code, cancellationToken);
+        History = await history.ForRecordWithPartsAsync(Site.AuditType, "Area", site.Code, cancellationToken);
         return Page();
     }
 }
