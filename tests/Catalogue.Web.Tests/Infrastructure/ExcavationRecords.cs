@@ -79,6 +79,30 @@ public sealed class ExcavationRecords(IServiceProvider services)
         return number;
     }
 
+    /// <summary>
+    /// A bowl of stoneware found in a context of the Lý dynasty (phase "Phase 3") that has one context directly above it
+    /// and one directly below, on a site with coordinates, the find itself with a grid position: everything a provenance can show.
+    /// </summary>
+    public async Task<ExcavatedFind> StratifiedFindAsync(int context = 2)
+    {
+        var bowl = await TermAsync(Vocabulary.ObjectType, "bowl");
+        var stoneware = await TermAsync(Vocabulary.Material, "stoneware");
+        var ly = await TermAsync(Vocabulary.Period, "ly");
+        var code = NewSiteCode();
+        var name = $"Citadel test site {code}";
+        await SiteAsync(code, nameEn: name, nameVi: "Hoàng thành Thăng Long", latitude: ExcavatedFind.Latitude, longitude: ExcavatedFind.Longitude);
+        await ContextAsync(code, context - 1);
+        await ContextAsync(code, context, periodId: ly.Id, phase: "Phase 3");
+        await ContextAsync(code, context + 1);
+        await RelationsAsync(code, $"{context - 1} above {context}", $"{context} above {context + 1}");
+        var find = await FindAsync(new SaveFindCommand
+        {
+            SiteCode = code, ContextNumber = context, ObjectTypeId = bowl.Id, MaterialId = stoneware.Id,
+            X = ExcavatedFind.X, Y = ExcavatedFind.Y, Z = ExcavatedFind.Z, FoundOn = new DateOnly(2024, 3, 15), RecordedBy = "Nguyễn Thị Hoa",
+        });
+        return new ExcavatedFind(code, name, context - 1, context, context + 1, find, bowl, stoneware, ly);
+    }
+
     public Task DiscardAsync(string findNumber) =>
         InScopeAsync(async scope =>
         {
@@ -106,4 +130,16 @@ public sealed class ExcavationRecords(IServiceProvider services)
         if (!succeeded)
             throw new AssertionException($"Test setup failed {what}: {string.Join(" ", errors.Select(e => $"{e.Field}: {e.Message}"))}");
     }
+}
+
+/// <summary>A registered find with its site and the contexts around it (see <see cref="ExcavationRecords.StratifiedFindAsync"/>).</summary>
+public sealed record ExcavatedFind(
+    string Site, string SiteName, int ContextAbove, int Context, int ContextBelow, string FindNumber,
+    VocabularyTerm ObjectType, VocabularyTerm Material, VocabularyTerm Period)
+{
+    public const decimal Latitude = 21.0343m;
+    public const decimal Longitude = 105.8402m;
+    public const decimal X = 12.345m;
+    public const decimal Y = 67.891m;
+    public const decimal Z = 3.217m;
 }
