@@ -30,6 +30,8 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
     [OneTimeSetUp]
     public async Task LaunchBrowser()
     {
+        // Assertions wait for pages that follow a POST and a redirect; give them the slack a loaded machine needs.
+        SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,6 +47,7 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
     {
         await browser.CloseAsync();
         playwright.Dispose();
+        SetDefaultExpectTimeout(5_000);
     }
 
     [TearDown]
@@ -174,7 +177,8 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
     private async Task<IPage> SignedInPageAsync(TestUser user)
     {
         var session = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress().ToString(), Locale = "en-GB" });
-        session.SetDefaultTimeout(15_000);
+        // A long walk through many pages on a shared two-core machine: generous waits, which cost nothing when the app is quick.
+        session.SetDefaultTimeout(30_000);
         sessions.Add(session);
         var page = lastPage = await session.NewPageAsync();
         await page.GotoAsync("/Account/Login");

@@ -110,7 +110,7 @@ public sealed class ExcavationRecords(IServiceProvider services)
             Expect(result.Succeeded, $"discarding {findNumber}", result.Errors);
         });
 
-    /// <summary>The id of a term of the sample vocabularies, by its code (e.g. "bowl", "stoneware", "ly").</summary>
+    /// <summary>A term of the sample vocabularies, by its code (e.g. "bowl", "stoneware", "ly").</summary>
     public async Task<VocabularyTerm> TermAsync(Vocabulary vocabulary, string code)
     {
         VocabularyTerm? term = null;
