@@ -17,6 +17,20 @@ public sealed class SiteTests() : CatalogueApp()
     public void DisposeVisitor() => visitor.Dispose();
 
     [Test]
+    public async Task Signing_out_with_the_form_in_the_page_header_ends_the_session()
+    {
+        using var viewer = await SignInAsync(Catalogue.Core.Users.Roles.Viewer);
+        var form = await viewer.GetFormAsync("/Artifacts", "header form[action='/Account/Logout']");
+
+        using var response = await viewer.SubmitAsync(form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the sign-out form must carry its antiforgery token");
+        Assert.That(response.RedirectTarget(viewer.BaseAddress!)!.AbsolutePath, Is.EqualTo("/"));
+        using var after = await viewer.GetAsync("/Artifacts");
+        Assert.That(after.RedirectTarget(viewer.BaseAddress!)?.AbsolutePath, Is.EqualTo("/Account/Login"), "signed out, staff pages ask to sign in again");
+    }
+
+    [Test]
     public async Task The_health_endpoint_answers_200_Healthy()
     {
         using var response = await visitor.GetAsync("/health");
