@@ -37,6 +37,13 @@ public sealed class ArtifactCommands(
             db.ChangeTracker.Clear();
             return CommandResult<Artifact>.Invalid(e.Field, e.Message);
         }
+        catch (DbUpdateConcurrencyException) when (!string.IsNullOrWhiteSpace(command.FindNumber))
+        {
+            // Another curator accessioned the same find between our check and our save.
+            db.ChangeTracker.Clear();
+            return CommandResult<Artifact>.Invalid(nameof(CreateArtifactCommand.FindNumber),
+                $"Find {command.FindNumber} was accessioned by someone else a moment ago; nothing was saved.");
+        }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             // Another curator took the number between our check and our insert.

@@ -31,9 +31,10 @@ public sealed class AccessionProposal(CatalogueDbContext db, TimeProvider clock)
             PeriodId = context.PeriodId,
             EarliestYear = context.Period?.StartYear,
             LatestYear = context.Period?.EndYear,
-            TitleVi = type?.Vi ?? $"Hiện vật {find.FindNumber}",
-            TitleFr = type?.Fr ?? $"Objet {find.FindNumber}",
-            TitleEn = type?.En ?? $"Find {find.FindNumber}",
+            // A generic title when the type is unknown: the find number is excavation detail the public must not see.
+            TitleVi = type?.Vi ?? "Hiện vật chưa xác định",
+            TitleFr = type?.Fr ?? "Objet non identifié",
+            TitleEn = type?.En ?? "Unidentified object",
             Provenance = string.Create(CultureInfo.InvariantCulture,
                 $"{site.Name.In("en")} ({site.Code}), context {context.Label}{(context.Phase is { } p ? $", {p}" : string.Empty)}, find {find.FindNumber}{(find.FoundOn is { } d ? $", found {d:yyyy-MM-dd}" : string.Empty)}."),
             Status = PublicationStatus.Draft,

@@ -50,7 +50,8 @@ public sealed class ArtifactEditingInBrowserTests() : CatalogueApp()
     public async Task OpenPage()
     {
         context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress().ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
         page = await context.NewPageAsync();
     }
 

@@ -153,7 +153,7 @@ public static partial class HarrisMatrixSvg
 
                 var label = Clean(node.Label) ?? node.Id;
                 writer.WriteStartElement("g", SvgNamespace);
-                Attributes(writer, ("class", "context"), ("data-key", Clean(node.Id) ?? string.Empty));
+                Attributes(writer, ("class", "context"), ("data-key", Clean(node.Id) ?? string.Empty), ("id", AnchorId(node.Id)));
                 writer.WriteElementString("title", SvgNamespace, node.Phase is null ? label : $"{label} ({Clean(node.Phase)})");
                 Element(writer, "rect",
                     ("x", Number(nodeX[n])), ("y", Number(RowTop(node.Layer))), ("width", Number(boxWidth)), ("height", Number(BoxHeight)),
@@ -164,6 +164,15 @@ public static partial class HarrisMatrixSvg
                     ("text-anchor", "middle"), ("fill", "#000000"));
                 writer.WriteString(Shorten(label, boxWidth - 8));
                 writer.WriteEndElement();
+
+                // Contexts merged as "same as" share the box; each member keeps an anchor so #ctx-N lands on it.
+                foreach (var member in node.MemberKeys.Where(m => m != node.Id))
+                {
+                    Element(writer, "rect",
+                        ("id", AnchorId(member)), ("x", Number(nodeX[n])), ("y", Number(RowTop(node.Layer))),
+                        ("width", Number(boxWidth)), ("height", Number(BoxHeight)), ("fill", "none"), ("stroke", "none"));
+                }
+
                 writer.WriteEndElement();
                 if (link is not null)
                     writer.WriteEndElement();
@@ -319,4 +328,8 @@ public static partial class HarrisMatrixSvg
 
     [GeneratedRegex("^([A-Za-z][A-Za-z0-9+.-]*):")]
     private static partial Regex SchemePattern();
+
+    /// <summary>The fragment id of a context's box in the drawing, e.g. <c>ctx-12</c> (only letters, digits, '-' and '_').</summary>
+    public static string AnchorId(string key) =>
+        "ctx-" + string.Concat(key.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 }
