@@ -59,6 +59,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ConservationCommands>();
         services.AddScoped<ConservationQueries>();
         services.AddScoped<JourneyQueries>();
+        services.AddScoped<Locations.LocationCommands>();
+        services.AddScoped<Locations.LocationQueries>();
+        services.AddScoped<Exhibitions.ExhibitionCommands>();
+        services.AddScoped<Exhibitions.ExhibitionQueries>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<SampleDataLoader>();
         services.AddScoped<DatabaseInitializer>();

@@ -28,6 +28,7 @@ public enum ConditionCheckPurpose
     LoanDeparture,
     LoanArrival,
     LoanReturn,
+    LoanBeforeReturn,
     BeforeTreatment,
     AfterTreatment,
     Incident,
@@ -57,6 +58,9 @@ public sealed record ConditionReportDetails
     public string? Recommendation { get; init; }
     public DateOnly? NextCheckDue { get; init; }
     public string? Notes { get; init; }
+
+    /// <summary>The loan this check belongs to (departure, arrival, before return, return).</summary>
+    public int? LoanId { get; init; }
 }
 
 /// <summary>A dated assessment of an object's condition by a named examiner.</summary>
@@ -101,6 +105,8 @@ public sealed class ConditionReport : ITrackedEntity, IAudited
     public string? Recommendation { get; private set; }
     public DateOnly? NextCheckDue { get; private set; }
     public string? Notes { get; private set; }
+    public int? LoanId { get; private set; }
+    public Exhibitions.Loan? Loan { get; private set; }
 
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = string.Empty;
@@ -142,6 +148,7 @@ public sealed class ConditionReport : ITrackedEntity, IAudited
         Recommendation = Text.Clean(details.Recommendation);
         NextCheckDue = details.NextCheckDue;
         Notes = Text.Clean(details.Notes);
+        LoanId = details.LoanId;
         _observations.Clear();
         var order = 0;
         foreach (var o in details.Observations)

@@ -2,6 +2,8 @@ using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
 using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
+using Catalogue.Core.Exhibitions;
+using Catalogue.Core.Locations;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +27,11 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
     public DbSet<Find> Finds => Set<Find>();
     public DbSet<ConditionReport> ConditionReports => Set<ConditionReport>();
     public DbSet<Treatment> Treatments => Set<Treatment>();
+    public DbSet<StorageLocation> Locations => Set<StorageLocation>();
+    public DbSet<Movement> Movements => Set<Movement>();
+    public DbSet<InventoryCheck> InventoryChecks => Set<InventoryCheck>();
+    public DbSet<Exhibition> Exhibitions => Set<Exhibition>();
+    public DbSet<Loan> Loans => Set<Loan>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -21,6 +21,7 @@ internal sealed class ConditionReportConfiguration : IEntityTypeConfiguration<Co
         builder.Property(r => r.Recommendation).HasMaxLength(ConditionReport.TextMaxLength);
         builder.Property(r => r.Notes).HasMaxLength(ConditionReport.TextMaxLength);
         builder.HasIndex(r => r.NextCheckDue);
+        builder.HasOne(r => r.Loan).WithMany().HasForeignKey(r => r.LoanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Observations).WithOne(o => o.Report).HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Observations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.ConfigureTracking();
