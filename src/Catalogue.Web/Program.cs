@@ -35,6 +35,7 @@ app.MapArtifactsApi();
 app.MapSitesApi();
 app.MapAuditApi();
 app.MapConservationApi();
+app.MapExhibitionsApi();
 app.MapHealthChecks("/health").AllowAnonymous();
 
 // The database is migrated (and the sample catalogue loaded on first start) before the first request.

@@ -2,6 +2,8 @@ using System.Net;
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
+using Catalogue.Core.Exhibitions;
+using Catalogue.Core.Locations;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using Catalogue.Web.Infrastructure;
@@ -49,7 +51,7 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
     /// <summary>Values for route parameters, taken from the running app: a real sample accession number, a real user and term.</summary>
     public sealed record RouteSamples(
         string PublishedAccessionNumber, string UserId, int TermId, string SiteCode, int ContextNumber, string FindNumber,
-        string ReportReference, string TreatmentReference);
+        string ReportReference, string TreatmentReference, string LocationCode, string ExhibitionCode, string LoanReference);
 
     /// <summary>A route pattern, who may GET it, the status they get, and the URL to try.</summary>
     public sealed record Rule(string Pattern, Access Access, int AllowedStatus = 200, Func<RouteSamples, string>? Url = null)
@@ -126,6 +128,27 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         new("/api/artifacts", Access.Anonymous),
         new("/api/artifacts/{accessionNumber}", Access.Anonymous, Url: s => $"/api/artifacts/{s.PublishedAccessionNumber}"),
         new("/health", Access.Anonymous),
+        new("Locations", Access.Staff),
+        new("Locations/Index", Access.Staff),
+        new("Locations/Details/{code}", Access.Staff, Url: s => $"/Locations/Details/{s.LocationCode}"),
+        new("Locations/Edit/{code?}", Access.Editors, Url: s => $"/Locations/Edit/{s.LocationCode}"),
+        new("Locations/Find", Access.Staff, AllowedStatus: 302, Url: s => $"/Locations/Find?accessionNumber={s.PublishedAccessionNumber}"),
+        new("Locations/Move", Access.Editors, Url: s => $"/Locations/Move?from={s.LocationCode}"),
+        new("Locations/Inventory/{code}", Access.Editors, Url: s => $"/Locations/Inventory/{s.LocationCode}"),
+        new("Locations/Labels", Access.Staff, Url: s => $"/Locations/Labels?location={s.LocationCode}"),
+        new("Exhibitions", Access.Anonymous),
+        new("Exhibitions/Index", Access.Anonymous),
+        new("Exhibitions/Details/{code}", Access.Anonymous, Url: s => $"/Exhibitions/Details/{s.ExhibitionCode}"),
+        new("Exhibitions/Edit/{code?}", Access.Editors, Url: s => $"/Exhibitions/Edit/{s.ExhibitionCode}"),
+        new("Exhibitions/Manage/{code}", Access.Editors, Url: s => $"/Exhibitions/Manage/{s.ExhibitionCode}"),
+        new("Exhibitions/Checklist/{code}", Access.Staff, Url: s => $"/Exhibitions/Checklist/{s.ExhibitionCode}"),
+        new("Loans", Access.Staff),
+        new("Loans/Index", Access.Staff),
+        new("Loans/Details/{reference}", Access.Staff, Url: s => $"/Loans/Details/{s.LoanReference}"),
+        new("Loans/Edit/{reference?}", Access.Editors, Url: s => $"/Loans/Edit/{s.LoanReference}"),
+        new("Loans/Act/{reference}", Access.Editors, AllowedStatus: 302, Url: s => $"/Loans/Act/{s.LoanReference}"),
+        new("/api/exhibitions/", Access.Anonymous, Url: _ => "/api/exhibitions"),
+        new("/api/exhibitions/{code}", Access.Anonymous, Url: s => $"/api/exhibitions/{s.ExhibitionCode}"),
     ];
 
     private const string Anonymous = "anonymous";
@@ -145,7 +168,8 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         var (siteCode, contextNumber, findNumber) = await WithServicesAsync(RecordSmallExcavationAsync);
         var published = SampleCatalogue.First(PublicationStatus.Published).AccessionNumber;
         var (report, treatment) = await WithServicesAsync(services => RecordConservationAsync(services, published));
-        samples = new RouteSamples(published, (await UserAsync(Roles.Viewer)).Id, termId, siteCode, contextNumber, findNumber, report, treatment);
+        var (location, exhibition, loan) = await WithServicesAsync(services => RecordWhereaboutsAsync(services, published));
+        samples = new RouteSamples(published, (await UserAsync(Roles.Viewer)).Id, termId, siteCode, contextNumber, findNumber, report, treatment, location, exhibition, loan);
     }
 
     /// <summary>A condition report and a proposed treatment of the test's own, so every conservation route has a record to open.</summary>
@@ -159,6 +183,20 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         var treatment = await commands.ProposeAsync(new TreatmentInput { AccessionNumber = accessionNumber, Title = "Authorization test treatment" });
         Assert.That(report.Succeeded && treatment.Succeeded, Is.True, "the test's own conservation records");
         return (report.Value!.Reference, treatment.Value!.Reference);
+    }
+
+    /// <summary>A box holding the object, a public exhibition showing it and a loan of it, so every location, exhibition and loan route has a record to open.</summary>
+    private static async Task<(string Location, string Exhibition, string Loan)> RecordWhereaboutsAsync(IServiceProvider services, string accessionNumber)
+    {
+        var locations = services.GetRequiredService<LocationCommands>();
+        var box = await locations.SaveAsync(new SaveLocationCommand { Code = "AZ-BOX", Name = "Authorization test box", Kind = LocationKind.Box }, isNew: true);
+        var moved = await locations.MoveAsync(new MoveCommand { AccessionNumbers = [accessionNumber], ToLocationCode = "AZ-BOX", Reason = "Authorization test" });
+        var exhibitions = services.GetRequiredService<ExhibitionCommands>();
+        var exhibition = await exhibitions.SaveAsync(new SaveExhibitionCommand { Code = "AZ-EX", TitleEn = "Authorization test exhibition", IsPublic = true }, isNew: true);
+        var shown = await exhibitions.ShowAsync("AZ-EX", new ExhibitObjectInput { AccessionNumber = accessionNumber, LabelEn = "A label" });
+        var loan = await exhibitions.SaveLoanAsync(null, new SaveLoanCommand { Institution = "Authorization test museum", ExhibitionCode = "AZ-EX" });
+        Assert.That(box.Succeeded && moved.Succeeded && exhibition.Succeeded && shown.Succeeded && loan.Succeeded, Is.True, "the test's own locations, exhibition and loan");
+        return (box.Value!.Code, exhibition.Value!.Code, loan.Value!.Reference);
     }
 
     /// <summary>A site of this test's own, so the excavation routes are tried on records that exist whatever the samples hold.</summary>

@@ -29,10 +29,13 @@ public sealed class ConservationCommands(
         var artifact = await FindArtifact(input.AccessionNumber, cancellationToken);
         if (artifact is null)
             return CommandResult<ConditionReport>.NotFound($"No artifact has the accession number {input.AccessionNumber}.");
+        var loan = await ResolveLoanAsync(input, artifact, cancellationToken);
+        if (loan.Error is not null)
+            return CommandResult<ConditionReport>.Invalid([loan.Error]);
         var reference = await NextReferenceAsync("CR", input.ExaminedOn!.Value.Year, cancellationToken);
         return await Save(() =>
         {
-            var report = new ConditionReport(reference, artifact, input.ToDetails());
+            var report = new ConditionReport(reference, artifact, input.ToDetails() with { LoanId = loan.Id });
             db.ConditionReports.Add(report);
             return report;
         }, cancellationToken);
@@ -48,10 +51,13 @@ public sealed class ConservationCommands(
             return CommandResult<ConditionReport>.NotFound($"No condition report has the reference {reference}.");
         if (report.Version != input.Version)
             return Conflict<ConditionReport>(report.Reference, report.UpdatedBy, report.UpdatedAt);
+        var loan = await ResolveLoanAsync(input, report.Artifact!, cancellationToken);
+        if (loan.Error is not null)
+            return CommandResult<ConditionReport>.Invalid([loan.Error]);
         db.Entry(report).Property(r => r.Version).OriginalValue = input.Version;
         return await Save(() =>
         {
-            report.Revise(input.ToDetails());
+            report.Revise(input.ToDetails() with { LoanId = loan.Id });
             return report;
         }, cancellationToken);
     }
@@ -164,6 +170,23 @@ public sealed class ConservationCommands(
             db.ChangeTracker.Clear();
             return CommandResult<T>.Conflict("This record was changed by someone else after you opened it. Nothing was saved: reload it and make your change again.");
         }
+    }
+
+    /// <summary>The loan a loan check belongs to: it must exist, include the object, and the purpose must be a loan stage.</summary>
+    private async Task<(int? Id, FieldError? Error)> ResolveLoanAsync(ConditionReportInput input, Artifact artifact, CancellationToken cancellationToken)
+    {
+        var reference = input.LoanReference?.Trim().ToUpperInvariant();
+        if (string.IsNullOrEmpty(reference))
+            return (null, null);
+        var loan = await db.Loans.Where(l => l.Reference == reference)
+            .Select(l => new { l.Id, Includes = l.Objects.Any(o => o.ArtifactId == artifact.Id) }).SingleOrDefaultAsync(cancellationToken);
+        if (loan is null)
+            return (null, new FieldError(nameof(input.LoanReference), $"There is no loan {reference}."));
+        if (!loan.Includes)
+            return (null, new FieldError(nameof(input.LoanReference), $"{artifact.AccessionNumber} is not one of the objects of loan {reference}."));
+        if (input.Purpose is not (ConditionCheckPurpose.LoanDeparture or ConditionCheckPurpose.LoanArrival or ConditionCheckPurpose.LoanBeforeReturn or ConditionCheckPurpose.LoanReturn))
+            return (null, new FieldError(nameof(input.Purpose), "A check that belongs to a loan has a loan purpose: before departure, on arrival, before return or on return."));
+        return (loan.Id, null);
     }
 
     private Task<Artifact?> FindArtifact(string? accessionNumber, CancellationToken cancellationToken)

@@ -41,6 +41,7 @@ public sealed class ConservationQueries(CatalogueDbContext db, TimeProvider cloc
             .Include(r => r.Artifact).ThenInclude(a => a!.ObjectType)
             .Include(r => r.Artifact).ThenInclude(a => a!.Terms).ThenInclude(t => t.Term)
             .Include(r => r.Observations).ThenInclude(o => o.DamageType)
+            .Include(r => r.Loan)
             .SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
 
     /// <summary>The full treatment: steps with their types and materials, amendments, and the object.</summary>

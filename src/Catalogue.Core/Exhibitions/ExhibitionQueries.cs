@@ -70,4 +70,10 @@ public sealed class ExhibitionQueries(CatalogueDbContext db)
             .Where(e => e.Objects.Any(o => o.ArtifactId == artifactId)).ToListAsync(cancellationToken);
         return exhibitions.Select(e => (e.Code, e.Title, (e.Venues.Count > 0 ? e.Venues[0].OpensOn : (DateOnly?)null), (e.Venues.Count > 0 ? e.Venues[^1].ClosesOn : (DateOnly?)null), string.Join(" → ", e.Venues.Select(v => v.City)))).ToList();
     }
+
+    public async Task<IReadOnlyList<(string Code, LocalizedText Title, DateOnly? Opens, DateOnly? Closes, string Venues)>> ExhibitionsOfAsync(string accessionNumber, CancellationToken cancellationToken = default)
+    {
+        var id = await db.Artifacts.Where(a => a.AccessionNumber == accessionNumber).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken);
+        return id is null ? [] : await ExhibitionsOfAsync(id.Value, cancellationToken);
+    }
 }

@@ -1,5 +1,6 @@
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Common;
+using Catalogue.Core.Locations;
 using Catalogue.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -53,13 +54,20 @@ public static class ArtifactsApi
     }
 
     private static async Task<Results<Ok<ArtifactDto>, ProblemHttpResult>> GetAsync(
-        HttpContext http, ArtifactQueries queries, string accessionNumber, CancellationToken cancellationToken)
+        HttpContext http, ArtifactQueries queries, LocationQueries locations, string accessionNumber, CancellationToken cancellationToken)
     {
-        var view = await queries.GetAsync(accessionNumber, publishedOnly: !http.User.IsStaff(), cancellationToken);
-        return view is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Artifact not found",
-                detail: $"No artifact with the accession number '{accessionNumber}' is visible to you.")
-            : TypedResults.Ok(http.User.IsStaff() ? ArtifactDto.From(view) : ArtifactDto.From(view) with { Provenance = null });
+        var staff = http.User.IsStaff();
+        var view = await queries.GetAsync(accessionNumber, publishedOnly: !staff, cancellationToken);
+        if (view is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Artifact not found",
+                detail: $"No artifact with the accession number '{accessionNumber}' is visible to you.");
+        }
+
+        if (!staff)
+            return TypedResults.Ok(ArtifactDto.From(view) with { Provenance = null });
+        var placement = await locations.PlacementOfAsync(view.AccessionNumber, cancellationToken);
+        return TypedResults.Ok(ArtifactDto.From(view) with { CurrentLocation = CurrentLocationDto.From(placement) });
     }
 
     /// <summary>A Bearer token that is present but not valid is refused, rather than silently treated as anonymous.</summary>
@@ -79,6 +87,13 @@ public static class ArtifactsApi
             return await next(context);
         }
     }
+}
+
+/// <summary>Where an object is now (staff only): a storage location, or the loan it is away on.</summary>
+public sealed record CurrentLocationDto(string? Code, string Path, string? Loan, DateTime Since)
+{
+    public static CurrentLocationDto? From(Placement? placement) =>
+        placement is null ? null : new(placement.LocationCode, placement.Where, placement.LoanReference, placement.Since);
 }
 
 public sealed record ListResponse<T>(int Total, int Page, int PageSize, IReadOnlyList<T> Items);
@@ -116,6 +131,9 @@ public sealed record ArtifactDto(
     DateTime CreatedAt,
     DateTime UpdatedAt)
 {
+    /// <summary>Staff only; never sent to anonymous callers.</summary>
+    public CurrentLocationDto? CurrentLocation { get; init; }
+
     public static ArtifactDto From(ArtifactView a) => new(
         a.AccessionNumber,
         TermDto.From(a.ObjectType),

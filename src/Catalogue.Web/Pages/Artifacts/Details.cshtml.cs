@@ -1,7 +1,10 @@
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Audit;
+using Catalogue.Core.Common;
 using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
+using Catalogue.Core.Exhibitions;
+using Catalogue.Core.Locations;
 using Catalogue.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +14,8 @@ namespace Catalogue.Web.Pages.Artifacts;
 
 /// <summary>The full staff view of one artifact with its change history.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history, ProvenanceQueries provenance, ConservationQueries conservation, JourneyQueries journey) : PageModel
+public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history, ProvenanceQueries provenance, ConservationQueries conservation, JourneyQueries journey,
+    LocationQueries locations, ExhibitionQueries exhibitions) : PageModel
 {
     public ArtifactView Artifact { get; private set; } = null!;
     public IReadOnlyList<HistoryItem> History { get; private set; } = [];
@@ -19,6 +23,9 @@ public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history
     public IReadOnlyList<ConditionReportSummary> Reports { get; private set; } = [];
     public IReadOnlyList<TreatmentSummary> Treatments { get; private set; } = [];
     public IReadOnlyList<JourneyEvent> Journey { get; private set; } = [];
+    public Placement? Placement { get; private set; }
+    public IReadOnlyList<MovementView> Movements { get; private set; } = [];
+    public IReadOnlyList<(string Code, LocalizedText Title, DateOnly? Opens, DateOnly? Closes, string Venues)> Exhibitions { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string accessionNumber, CancellationToken cancellationToken)
     {
@@ -30,6 +37,9 @@ public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history
         Reports = await conservation.ReportsForArtifactAsync(artifact.AccessionNumber, cancellationToken);
         Treatments = await conservation.TreatmentsForArtifactAsync(artifact.AccessionNumber, cancellationToken);
         Journey = await journey.ForArtifactAsync(artifact.AccessionNumber, cancellationToken);
+        Placement = await locations.PlacementOfAsync(artifact.AccessionNumber, cancellationToken);
+        Movements = await locations.HistoryAsync(artifact.AccessionNumber, cancellationToken);
+        Exhibitions = await exhibitions.ExhibitionsOfAsync(artifact.AccessionNumber, cancellationToken);
         History = await history.ForRecordAsync(Core.Artifacts.Artifact.AuditType, artifact.AccessionNumber, cancellationToken);
         return Page();
     }

@@ -20,7 +20,7 @@ public sealed class CreateModel(ConservationCommands commands, ArtifactQueries a
 
     public IReadOnlyList<VocabularyTerm> Damages { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string? artifact, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? artifact, string? loan, ConditionCheckPurpose? purpose, CancellationToken cancellationToken)
     {
         var found = artifact is null ? null : await artifacts.GetAsync(artifact, publishedOnly: false, cancellationToken);
         if (found is null)
@@ -30,6 +30,8 @@ public sealed class CreateModel(ConservationCommands commands, ArtifactQueries a
             AccessionNumber = found.AccessionNumber,
             ExaminedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
             Examiner = User.Identity?.Name,
+            LoanReference = loan,
+            Purpose = purpose is { } p && Enum.IsDefined(p) ? p : ConditionCheckPurpose.Routine,
             Observations = Enumerable.Range(0, BlankRows).Select(_ => new ObservationInput()).ToList(),
         };
         Damages = await vocabularies.ListAsync(Vocabulary.Damage, cancellationToken);

@@ -1,0 +1,14 @@
+using Catalogue.Core.Locations;
+using Catalogue.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Catalogue.Web.Pages.Locations;
+
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(LocationQueries queries) : PageModel
+{
+    public IReadOnlyList<LocationNode> Tree { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Tree = await queries.TreeAsync(cancellationToken);
+}
