@@ -13,7 +13,7 @@ namespace Catalogue.Web.Pages.Locations;
 /// or everything in a location (a whole box) in one step. All of them move, or none.
 /// </summary>
 [Authorize(Policy = Policies.EditCatalogue)]
-public sealed class MoveModel(LocationCommands commands, LocationQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class MoveModel(LocationCommands commands, LocationQueries queries, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>When set, the page moves everything now in this location.</summary>
     [BindProperty(SupportsGet = true)]
@@ -31,7 +31,6 @@ public sealed class MoveModel(LocationCommands commands, LocationQueries queries
             return NotFound();
         Input.AccessionNumbers = string.Join(Environment.NewLine, accessionNumbers ?? []);
         Input.ToLocationCode = to;
-        Input.MovedAt = clock.GetUtcNow().UtcDateTime.AddSeconds(-clock.GetUtcNow().Second);
         return Page();
     }
 
