@@ -29,10 +29,13 @@ public sealed class ConservationCommands(
         var artifact = await FindArtifact(input.AccessionNumber, cancellationToken);
         if (artifact is null)
             return CommandResult<ConditionReport>.NotFound($"No artifact has the accession number {input.AccessionNumber}.");
+        var loan = await LoanOfAsync(input, artifact, null, cancellationToken);
+        if (loan.Error is not null)
+            return CommandResult<ConditionReport>.Invalid([loan.Error]);
         var reference = await NextReferenceAsync("CR", input.ExaminedOn!.Value.Year, cancellationToken);
         return await Save(() =>
         {
-            var report = new ConditionReport(reference, artifact, input.ToDetails());
+            var report = new ConditionReport(reference, artifact, input.ToDetails() with { LoanId = loan.Id });
             db.ConditionReports.Add(report);
             return report;
         }, cancellationToken);
@@ -48,10 +51,14 @@ public sealed class ConservationCommands(
             return CommandResult<ConditionReport>.NotFound($"No condition report has the reference {reference}.");
         if (report.Version != input.Version)
             return Conflict<ConditionReport>(report.Reference, report.UpdatedBy, report.UpdatedAt);
+        var loan = await LoanOfAsync(input, report.Artifact!, report.LoanId, cancellationToken);
+        if (loan.Error is not null)
+            return CommandResult<ConditionReport>.Invalid([loan.Error]);
         db.Entry(report).Property(r => r.Version).OriginalValue = input.Version;
         return await Save(() =>
         {
-            report.Revise(input.ToDetails());
+            // The form may not carry the loan: an edit must not silently detach a loan check from its loan.
+            report.Revise(input.ToDetails() with { LoanId = loan.Id });
             return report;
         }, cancellationToken);
     }
@@ -170,6 +177,23 @@ public sealed class ConservationCommands(
     {
         var normalized = AccessionNumber.Normalize(accessionNumber ?? string.Empty);
         return db.Artifacts.SingleOrDefaultAsync(a => a.AccessionNumber == normalized, cancellationToken);
+    }
+
+    /// <summary>The loan a check belongs to: it must exist, hold the object, and the purpose must be a loan stage.</summary>
+    private async Task<(int? Id, FieldError? Error)> LoanOfAsync(ConditionReportInput input, Artifact artifact, int? current, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.LoanReference))
+            return (current, null);
+        var reference = input.LoanReference.Trim().ToUpperInvariant();
+        var loan = await db.Loans.Where(l => l.Reference == reference)
+            .Select(l => new { l.Id, Holds = l.Objects.Any(o => o.ArtifactId == artifact.Id) }).SingleOrDefaultAsync(cancellationToken);
+        if (loan is null)
+            return (null, new FieldError(nameof(input.LoanReference), $"There is no loan {reference}."));
+        if (!loan.Holds)
+            return (null, new FieldError(nameof(input.LoanReference), $"{artifact.AccessionNumber} is not on loan {reference}."));
+        if (input.Purpose is not (ConditionCheckPurpose.LoanDeparture or ConditionCheckPurpose.LoanArrival or ConditionCheckPurpose.LoanBeforeReturn or ConditionCheckPurpose.LoanReturn))
+            return (null, new FieldError(nameof(input.Purpose), "A check for a loan has a loan purpose: departure, arrival, before return or return."));
+        return (loan.Id, null);
     }
 
     /// <summary>CR-2026-0001, CR-2026-0002, ... (the unique index refuses a duplicate if two saves race).</summary>

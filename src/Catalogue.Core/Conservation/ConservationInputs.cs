@@ -29,6 +29,10 @@ public sealed class ConditionReportInput
     public string? Recommendation { get; set; }
     public DateOnly? NextCheckDue { get; set; }
     public string? Notes { get; set; }
+
+    /// <summary>The loan this check belongs to (e.g. LN-2019-0001); on an edit, left empty keeps the report's loan.</summary>
+    public string? LoanReference { get; set; }
+
     public int Version { get; set; }
 
     public IEnumerable<ObservationInput> Filled => Observations.Where(o => !o.IsBlank);
@@ -61,6 +65,7 @@ public sealed class ConditionReportInput
         Recommendation = r.Recommendation,
         NextCheckDue = r.NextCheckDue,
         Notes = r.Notes,
+        LoanReference = r.Loan?.Reference,
         Version = r.Version,
     };
 }
