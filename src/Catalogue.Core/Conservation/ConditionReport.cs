@@ -117,6 +117,9 @@ public sealed class ConditionReport : ITrackedEntity, IAudited
     string IAudited.AuditType => AuditType;
     string IAudited.AuditKey => Reference;
 
+    /// <summary>Records that this check was made for a loan (the sample loader links existing loan reports this way).</summary>
+    internal void BelongTo(int loanId) => LoanId = loanId;
+
     public void Revise(ConditionReportDetails details)
     {
         if (string.IsNullOrWhiteSpace(details.Examiner))

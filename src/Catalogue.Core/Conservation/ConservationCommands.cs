@@ -29,7 +29,7 @@ public sealed class ConservationCommands(
         var artifact = await FindArtifact(input.AccessionNumber, cancellationToken);
         if (artifact is null)
             return CommandResult<ConditionReport>.NotFound($"No artifact has the accession number {input.AccessionNumber}.");
-        var loan = await ResolveLoanAsync(input, artifact, cancellationToken);
+        var loan = await LoanOfAsync(input, artifact, null, cancellationToken);
         if (loan.Error is not null)
             return CommandResult<ConditionReport>.Invalid([loan.Error]);
         var reference = await NextReferenceAsync("CR", input.ExaminedOn!.Value.Year, cancellationToken);
@@ -51,12 +51,13 @@ public sealed class ConservationCommands(
             return CommandResult<ConditionReport>.NotFound($"No condition report has the reference {reference}.");
         if (report.Version != input.Version)
             return Conflict<ConditionReport>(report.Reference, report.UpdatedBy, report.UpdatedAt);
-        var loan = await ResolveLoanAsync(input, report.Artifact!, cancellationToken);
+        var loan = await LoanOfAsync(input, report.Artifact!, report.LoanId, cancellationToken);
         if (loan.Error is not null)
             return CommandResult<ConditionReport>.Invalid([loan.Error]);
         db.Entry(report).Property(r => r.Version).OriginalValue = input.Version;
         return await Save(() =>
         {
+            // The form may not carry the loan: an edit must not silently detach a loan check from its loan.
             report.Revise(input.ToDetails() with { LoanId = loan.Id });
             return report;
         }, cancellationToken);
@@ -172,27 +173,27 @@ public sealed class ConservationCommands(
         }
     }
 
-    /// <summary>The loan a loan check belongs to: it must exist, include the object, and the purpose must be a loan stage.</summary>
-    private async Task<(int? Id, FieldError? Error)> ResolveLoanAsync(ConditionReportInput input, Artifact artifact, CancellationToken cancellationToken)
-    {
-        var reference = input.LoanReference?.Trim().ToUpperInvariant();
-        if (string.IsNullOrEmpty(reference))
-            return (null, null);
-        var loan = await db.Loans.Where(l => l.Reference == reference)
-            .Select(l => new { l.Id, Includes = l.Objects.Any(o => o.ArtifactId == artifact.Id) }).SingleOrDefaultAsync(cancellationToken);
-        if (loan is null)
-            return (null, new FieldError(nameof(input.LoanReference), $"There is no loan {reference}."));
-        if (!loan.Includes)
-            return (null, new FieldError(nameof(input.LoanReference), $"{artifact.AccessionNumber} is not one of the objects of loan {reference}."));
-        if (input.Purpose is not (ConditionCheckPurpose.LoanDeparture or ConditionCheckPurpose.LoanArrival or ConditionCheckPurpose.LoanBeforeReturn or ConditionCheckPurpose.LoanReturn))
-            return (null, new FieldError(nameof(input.Purpose), "A check that belongs to a loan has a loan purpose: before departure, on arrival, before return or on return."));
-        return (loan.Id, null);
-    }
-
     private Task<Artifact?> FindArtifact(string? accessionNumber, CancellationToken cancellationToken)
     {
         var normalized = AccessionNumber.Normalize(accessionNumber ?? string.Empty);
         return db.Artifacts.SingleOrDefaultAsync(a => a.AccessionNumber == normalized, cancellationToken);
+    }
+
+    /// <summary>The loan a check belongs to: it must exist, hold the object, and the purpose must be a loan stage.</summary>
+    private async Task<(int? Id, FieldError? Error)> LoanOfAsync(ConditionReportInput input, Artifact artifact, int? current, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.LoanReference))
+            return (current, null);
+        var reference = input.LoanReference.Trim().ToUpperInvariant();
+        var loan = await db.Loans.Where(l => l.Reference == reference)
+            .Select(l => new { l.Id, Holds = l.Objects.Any(o => o.ArtifactId == artifact.Id) }).SingleOrDefaultAsync(cancellationToken);
+        if (loan is null)
+            return (null, new FieldError(nameof(input.LoanReference), $"There is no loan {reference}."));
+        if (!loan.Holds)
+            return (null, new FieldError(nameof(input.LoanReference), $"{artifact.AccessionNumber} is not on loan {reference}."));
+        if (input.Purpose is not (ConditionCheckPurpose.LoanDeparture or ConditionCheckPurpose.LoanArrival or ConditionCheckPurpose.LoanBeforeReturn or ConditionCheckPurpose.LoanReturn))
+            return (null, new FieldError(nameof(input.Purpose), "A check for a loan has a loan purpose: departure, arrival, before return or return."));
+        return (loan.Id, null);
     }
 
     /// <summary>CR-2026-0001, CR-2026-0002, ... (the unique index refuses a duplicate if two saves race).</summary>

@@ -30,7 +30,7 @@ public sealed class ConditionReportInput
     public DateOnly? NextCheckDue { get; set; }
     public string? Notes { get; set; }
 
-    /// <summary>The loan this check belongs to (before departure, on arrival, before return, on return), if any.</summary>
+    /// <summary>The loan this check belongs to (e.g. LN-2019-0001); on an edit, left empty keeps the report's loan.</summary>
     public string? LoanReference { get; set; }
 
     public int Version { get; set; }

@@ -127,7 +127,8 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
     public async Task<CommandResult<Exhibition>> WithdrawAsync(string code, string accessionNumber, CancellationToken cancellationToken = default)
     {
         var exhibition = await LoadExhibition(code, cancellationToken);
-        var artifactId = await db.Artifacts.Where(a => a.AccessionNumber == accessionNumber).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken);
+        var number = AccessionNumber.Normalize(accessionNumber);
+        var artifactId = await db.Artifacts.Where(a => a.AccessionNumber == number).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken);
         if (exhibition is null || artifactId is null)
             return CommandResult<Exhibition>.NotFound("No such exhibition or object.");
         return await Save(() =>
@@ -211,7 +212,10 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
         var loan = await LoadLoan(reference, cancellationToken);
         if (loan is null)
             return CommandResult<Loan>.NotFound($"There is no loan {reference}.");
-        if (loan.Direction == LoanDirection.Out)
+        if (day > Today)
+            return CommandResult<Loan>.Invalid("DispatchedOn", "A dispatch cannot be dated in the future.");
+        // The loan's own rule (only an agreed loan leaves) speaks first; the moves are recorded only for a loan that can leave.
+        if (loan.Direction == LoanDirection.Out && loan.Status == LoanStatus.Agreed)
         {
             var ids = loan.Objects.Select(o => o.ArtifactId).ToList();
             var placements = await new LocationQueries(db).PlacementsAsync(ids, cancellationToken);
@@ -240,7 +244,9 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
         var loan = await LoadLoan(reference, cancellationToken);
         if (loan is null)
             return CommandResult<Loan>.NotFound($"There is no loan {reference}.");
-        if (loan.Direction == LoanDirection.Out)
+        if (day > Today)
+            return CommandResult<Loan>.Invalid("ReturnedOn", "A return cannot be dated in the future.");
+        if (loan.Direction == LoanDirection.Out && loan.IsAway)
         {
             var code = (toLocationCode ?? string.Empty).Trim().ToUpperInvariant();
             var to = code.Length == 0 ? null : await db.Locations.SingleOrDefaultAsync(l => l.Code == code, cancellationToken);

@@ -13,8 +13,15 @@ public sealed record ExhibitionView(Exhibition Exhibition, IReadOnlyList<ShownOb
 
 public sealed record LoanSummary(string Reference, LoanDirection Direction, string Institution, LoanStatus Status, string? Exhibition, int Objects, DateOnly? AgreementFrom, DateOnly? AgreementTo);
 
-/// <summary>A required condition check of one loaned object at one stage, and the report that satisfies it (if any).</summary>
-public sealed record LoanCheck(string AccessionNumber, LoanStage Stage, string? ReportReference);
+/// <summary>A condition check of one loaned object at one stage, and the report that satisfies it (if any).</summary>
+public sealed record LoanCheck(string AccessionNumber, LoanStage Stage, string? ReportReference)
+{
+    /// <summary>The loan's status has reached this stage, so the check is required.</summary>
+    public bool IsDue { get; init; }
+
+    /// <summary>Required but not recorded: the loan page warns about it.</summary>
+    public bool IsMissing => IsDue && ReportReference is null;
+}
 
 public sealed class ExhibitionQueries(CatalogueDbContext db)
 {
@@ -52,16 +59,31 @@ public sealed class ExhibitionQueries(CatalogueDbContext db)
         db.Loans.AsNoTracking().Include(l => l.Objects).ThenInclude(o => o.Artifact).Include(l => l.Exhibition)
             .SingleOrDefaultAsync(l => l.Reference == reference, cancellationToken);
 
-    /// <summary>Every condition check the loan's status requires, with the report that records it or none (a warning).</summary>
+    /// <summary>
+    /// Every object's check at every stage, with the report that records it or none; <see cref="LoanCheck.IsMissing"/>
+    /// marks the checks the loan's status requires that have no report (a warning).
+    /// </summary>
     public async Task<IReadOnlyList<LoanCheck>> ChecksAsync(Loan loan, CancellationToken cancellationToken = default)
     {
         var reports = await db.ConditionReports.AsNoTracking().Where(r => r.LoanId == loan.Id)
+            .OrderBy(r => r.ExaminedOn).ThenBy(r => r.Reference)
             .Select(r => new { r.ArtifactId, r.Purpose, r.Reference }).ToListAsync(cancellationToken);
+        var due = loan.StagesDue();
+        var ids = loan.Objects.Select(o => o.ArtifactId).ToList();
+        var numbers = await db.Artifacts.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.AccessionNumber, cancellationToken);
         return loan.Objects.SelectMany(o => Enum.GetValues<LoanStage>().Select(stage => new LoanCheck(
-                o.Artifact!.AccessionNumber, stage,
-                reports.FirstOrDefault(r => r.ArtifactId == o.ArtifactId && r.Purpose == Loan.PurposeOf(stage))?.Reference)))
+                numbers[o.ArtifactId], stage,
+                reports.FirstOrDefault(r => r.ArtifactId == o.ArtifactId && r.Purpose == Loan.PurposeOf(stage))?.Reference)
+            {
+                IsDue = due.Contains(stage),
+            }))
+            .OrderBy(c => c.AccessionNumber, StringComparer.Ordinal).ThenBy(c => c.Stage)
             .ToList();
     }
+
+    /// <summary>The checks of a loan by its reference; null when there is no such loan.</summary>
+    public async Task<IReadOnlyList<LoanCheck>?> ChecksAsync(string reference, CancellationToken cancellationToken = default) =>
+        await LoanAsync(reference.Trim().ToUpperInvariant(), cancellationToken) is { } loan ? await ChecksAsync(loan, cancellationToken) : null;
 
     /// <summary>The exhibitions and loans an object took part in, for its journey.</summary>
     public async Task<IReadOnlyList<(string Code, LocalizedText Title, DateOnly? Opens, DateOnly? Closes, string Venues)>> ExhibitionsOfAsync(int artifactId, CancellationToken cancellationToken = default)

@@ -165,17 +165,21 @@ public sealed class LocationCommands(CatalogueDbContext db, ICurrentUser user, T
         var expected = await queries.ContentsAsync(code, cancellationToken);
         if (location is null || expected is null)
             return CommandResult<InventoryCheck>.NotFound($"There is no location {code}.");
-        var present = command.Present.Select(AccessionNumber.Normalize).ToHashSet(StringComparer.Ordinal);
         var expectedNumbers = expected.Select(e => e.AccessionNumber).ToHashSet(StringComparer.Ordinal);
-        var found = command.FoundHere.Select(AccessionNumber.Normalize).Where(n => n.Length > 0 && !expectedNumbers.Contains(n)).Distinct().ToList();
+        var foundHere = command.FoundHere.Select(AccessionNumber.Normalize).Where(n => n.Length > 0).ToList();
+        // An expected object listed as found here is simply present.
+        var present = command.Present.Select(AccessionNumber.Normalize).Concat(foundHere).ToHashSet(StringComparer.Ordinal);
+        var found = foundHere.Where(n => !expectedNumbers.Contains(n)).Distinct().ToList();
         var artifacts = await db.Artifacts.Where(a => expectedNumbers.Contains(a.AccessionNumber) || found.Contains(a.AccessionNumber))
             .ToDictionaryAsync(a => a.AccessionNumber, cancellationToken);
         var unknown = found.Where(n => !artifacts.ContainsKey(n)).ToList();
         if (unknown.Count > 0)
             return CommandResult<InventoryCheck>.Invalid(nameof(command.FoundHere), $"No artifact has the accession number {string.Join(", ", unknown)}.");
-        if (command.Notes?.Length > 2000)
+        if (command.Notes?.Trim().Length > 2000)
             return CommandResult<InventoryCheck>.Invalid(nameof(command.Notes), "Notes must be at most 2000 characters.");
 
+        // The check and the moves of what was found here are stored together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         var check = new InventoryCheck(location, now, user.Name, command.Notes);
         foreach (var number in expectedNumbers.Order(StringComparer.Ordinal))
@@ -189,9 +193,14 @@ public sealed class LocationCommands(CatalogueDbContext db, ICurrentUser user, T
         {
             var moved = await MoveAsync(new MoveCommand { AccessionNumbers = found, ToLocationCode = code, MovedAt = now, Reason = $"Found in {code} during the inventory check" }, cancellationToken);
             if (!moved.Succeeded)
-                return CommandResult<InventoryCheck>.Invalid(moved.Errors);
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return CommandResult<InventoryCheck>.Invalid(moved.Errors.Select(e => e with { Field = nameof(command.FoundHere) }));
+            }
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return CommandResult<InventoryCheck>.Success(check);
     }
 }

@@ -116,9 +116,13 @@ public sealed class LocationQueries(CatalogueDbContext db)
             m.Loan, m.MovedBy, m.Reason)).ToList();
     }
 
-    public async Task<IReadOnlyList<InventoryCheck>> InventoriesAsync(string code, CancellationToken cancellationToken = default) =>
-        await db.InventoryChecks.AsNoTracking().Include(c => c.Items).Where(c => c.LocationCode == code)
-            .OrderByDescending(c => c.CheckedAt).ToListAsync(cancellationToken);
+    /// <summary>The inventory checks of a location, newest first.</summary>
+    public async Task<IReadOnlyList<InventoryCheck>> InventoriesAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        return await db.InventoryChecks.AsNoTracking().Include(c => c.Items).Where(c => c.LocationCode == normalized)
+            .OrderByDescending(c => c.CheckedAt).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
+    }
 
     /// <summary>Each artifact's latest move (by date, then by the order it was recorded).</summary>
     private IQueryable<Movement> LatestMoves() =>

@@ -69,7 +69,7 @@ public sealed partial class StorageLocation : ITrackedEntity, IAudited
         for (var id = parent?.Id; id is not null; id = parentOf.GetValueOrDefault(id.Value))
         {
             if (id == Id)
-                throw new DomainRuleException(nameof(ParentId), $"{Code} cannot be placed inside itself or one of its own sub-locations.");
+                throw new DomainRuleException("ParentCode", $"{Code} cannot be placed inside itself or one of its own sub-locations.");
         }
 
         Parent = parent;

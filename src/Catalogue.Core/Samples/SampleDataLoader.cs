@@ -7,10 +7,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Catalogue.Core.Samples;
 
-public sealed record SampleLoadResult(int Terms, int Artifacts, int Finds = 0, int ConditionReports = 0, int Treatments = 0);
+public sealed record SampleLoadResult(
+    int Terms, int Artifacts, int Finds = 0, int ConditionReports = 0, int Treatments = 0,
+    int Locations = 0, int Moves = 0, int Exhibitions = 0, int Loans = 0, int LoanChecks = 0);
 
 /// <summary>
-/// Loads the sample dataset (<c>vocabularies.json</c>, <c>artifacts.json</c>) through the entities' own rules.
+/// Loads the sample dataset (<c>vocabularies.json</c>, <c>artifacts.json</c>, then excavation, conservation and
+/// locations) through the entities' own rules.
 /// Idempotent: terms and artifacts that already exist are left as they are. All or nothing.
 /// </summary>
 public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, ICurrentUser user)
@@ -98,10 +101,13 @@ public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, 
             var finds = await ExcavationSamples.LoadAsync(db, Path.Combine(directory, "excavation.json"), terms, clock.GetUtcNow().UtcDateTime, user.Name, cancellationToken);
             db.ChangeTracker.Clear();
             var (reports, treatments) = await ConservationSamples.LoadAsync(db, Path.Combine(directory, "conservation.json"), terms, cancellationToken);
+            db.ChangeTracker.Clear();
+            var places = await LocationSamples.LoadAsync(db, Path.Combine(directory, "locations.json"), terms, user.Name, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             progress?.Report((artifacts.Count, artifacts.Count));
-            return new SampleLoadResult(addedTerms, addedArtifacts, finds, reports, treatments);
+            return new SampleLoadResult(addedTerms, addedArtifacts, finds, reports, treatments,
+                places.Locations, places.Moves, places.Exhibitions, places.Loans, places.LoanChecks);
         });
     }
 
