@@ -16,4 +16,8 @@ public static class Text
         if (length > max)
             throw new DomainRuleException(field, $"{field} must be at most {max} characters (it has {length}).");
     }
+
+    /// <summary>An enum value as lower-case words for a sentence: LoanBeforeReturn -> "loan before return".</summary>
+    public static string Words<T>(T value) where T : struct, Enum =>
+        System.Text.RegularExpressions.Regex.Replace(value.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 }

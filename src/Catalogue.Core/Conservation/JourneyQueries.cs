@@ -1,4 +1,5 @@
 using Catalogue.Core.Artifacts;
+using Catalogue.Core.Common;
 using Catalogue.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -43,7 +44,7 @@ public sealed class JourneyQueries(CatalogueDbContext db)
         var reports = await db.ConditionReports.AsNoTracking().Where(r => r.ArtifactId == artifact.Id)
             .Select(r => new { r.Reference, r.ExaminedOn, r.Overall, r.Purpose, r.Examiner }).ToListAsync(cancellationToken);
         events.AddRange(reports.Select(r => new JourneyEvent(r.ExaminedOn, JourneyEventKind.ConditionCheck,
-            $"{r.Overall} ({r.Purpose}), {r.Examiner}", r.Reference)));
+            $"{Text.Words(r.Overall)} condition ({Text.Words(r.Purpose)}), {r.Examiner}", r.Reference)));
 
         var treatments = await db.Treatments.AsNoTracking().Where(t => t.ArtifactId == artifact.Id)
             .Select(t => new { t.Reference, t.Title, t.ProposedOn, t.CompletedOn, t.SignedOffOn, t.SignedOffBy }).ToListAsync(cancellationToken);
