@@ -183,6 +183,46 @@ public sealed class TreatmentWalkTests() : CatalogueApp()
     }
 
     [Test]
+    public async Task When_two_conservators_save_the_same_version_of_a_treatment_the_second_gets_a_conflict_and_the_first_edit_is_kept()
+    {
+        var reference = await records.TreatmentAsync(await records.ArtifactAsync(), TreatmentStatus.Proposed);
+        var second = await CreateUserAsync(Roles.Conservator);
+        using var otherConservator = await SignInAsync(second);
+        var mine = await conservator.GetFormAsync($"/Conservation/Treatments/Edit/{reference}", "#treatment-form");
+        var theirs = await otherConservator.GetFormAsync($"/Conservation/Treatments/Edit/{reference}", "#treatment-form");
+
+        using (var first = await otherConservator.SubmitAsync(theirs.Set("Input.Conservators", "Claire Dubois")))
+            await first.ExpectRedirectAsync(otherConservator, $"/Conservation/Treatments/Details/{reference}");
+        using var stale = await conservator.SubmitAsync(mine.Set("Input.Conservators", "Trần Thị Mai"));
+
+        Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await stale.ReadHtmlAsync()).QuerySelector(".validation-summary-errors")?.Collapsed(),
+            Does.Contain($"{reference} was changed by {second.Email}"));
+        Assert.That(await WithDatabaseAsync(db => db.Treatments.Where(t => t.Reference == reference).Select(t => t.Conservators).SingleAsync()),
+            Is.EqualTo("Claire Dubois"));
+    }
+
+    [Test]
+    public async Task A_step_is_revised_and_removed_through_its_page_while_the_treatment_is_in_progress()
+    {
+        var reference = await records.TreatmentAsync(await records.ArtifactAsync(), TreatmentStatus.InProgress);
+        var details = await conservator.GetPageAsync($"/Conservation/Treatments/Details/{reference}");
+        var editLink = details.QuerySelector("#steps a[href*='/Steps/']")!.GetAttribute("href")!;
+        var form = (await conservator.GetFormAsync(editLink, "#step-form"));
+        Assert.That(form.Value("Input.Materials[0].Product"), Is.EqualTo("Deionised water"), "the step's material is in the form");
+
+        using (var revised = await conservator.SubmitAsync(form.Set("Input.Materials[0].Batch", "DW-2025-09").Set("Input.Materials[1].Product", "Ethanol")))
+            await revised.ExpectRedirectAsync(conservator, $"/Conservation/Treatments/Details/{reference}");
+        var step = (await conservator.GetPageAsync($"/Conservation/Treatments/Details/{reference}")).QuerySelector("#steps > li")!.Collapsed();
+        Assert.That(step, Does.Contain("DW-2025-09").And.Contain("Ethanol"));
+
+        var remove = await conservator.GetFormAsync($"/Conservation/Treatments/Details/{reference}", "#steps form");
+        using (var removed = await conservator.SubmitAsync(remove))
+            await removed.ExpectRedirectAsync(conservator, $"/Conservation/Treatments/Details/{reference}");
+        Assert.That((await SnapshotAsync(reference)).Steps, Is.Zero);
+    }
+
+    [Test]
     public async Task A_proposal_without_a_title_is_answered_on_the_title()
     {
         var artifact = await records.ArtifactAsync();
