@@ -37,6 +37,8 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
         var treatment = await queries.TreatmentAsync(Reference, cancellationToken);
         if (treatment is null)
             return NotFound();
+        if (treatment.IsSignedOff)
+            return TreatmentAction.RefusedForItsStage(this, treatment, l);
         IsCompleted = treatment.Status == TreatmentStatus.Completed;
         if (!ModelState.IsValid)
             return Page();

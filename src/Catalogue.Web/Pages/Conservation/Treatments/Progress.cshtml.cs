@@ -23,11 +23,21 @@ public sealed class ProgressModel(ConservationCommands commands, ConservationQue
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await Load(cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostStartAsync(int version, DateOnly? on, CancellationToken cancellationToken) =>
-        TreatmentAction.Outcome(this, Reference, await commands.StartAsync(Reference, version, on, cancellationToken), l["Work on {0} has started.", Reference]);
+    public async Task<IActionResult> OnPostStartAsync(int version, DateOnly? on, CancellationToken cancellationToken)
+    {
+        if (!await Load(cancellationToken))
+            return NotFound();
+        if (Treatment.Status != TreatmentStatus.Approved)
+            return TreatmentAction.RefusedForItsStage(this, Treatment, l);
+        return TreatmentAction.Outcome(this, Reference, await commands.StartAsync(Reference, version, on, cancellationToken), l["Work on {0} has started.", Reference]);
+    }
 
     public async Task<IActionResult> OnPostCompleteAsync(int version, DateOnly? on, string? conditionAfter, string? outcome, CancellationToken cancellationToken)
     {
+        if (!await Load(cancellationToken))
+            return NotFound();
+        if (Treatment.Status != TreatmentStatus.InProgress)
+            return TreatmentAction.RefusedForItsStage(this, Treatment, l);
         var result = await commands.CompleteAsync(Reference, version, conditionAfter, outcome, on, cancellationToken);
         if (result.Succeeded || result.Failure == FailureKind.NotFound)
             return TreatmentAction.Outcome(this, Reference, result, l["Treatment {0} is completed and awaits sign-off.", Reference]);

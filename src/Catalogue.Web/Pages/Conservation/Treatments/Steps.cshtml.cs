@@ -53,6 +53,8 @@ public sealed class StepsModel(ConservationCommands commands, ConservationQuerie
 
     public async Task<IActionResult> OnPostAsync(int version, CancellationToken cancellationToken)
     {
+        if (await RefusedForItsStage(cancellationToken) is { } refused)
+            return refused;
         if (ModelState.IsValid)
         {
             var result = StepId is { } id
@@ -68,10 +70,23 @@ public sealed class StepsModel(ConservationCommands commands, ConservationQuerie
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(int version, CancellationToken cancellationToken) =>
-        StepId is { } id
+    public async Task<IActionResult> OnPostRemoveAsync(int version, CancellationToken cancellationToken)
+    {
+        if (await RefusedForItsStage(cancellationToken) is { } refused)
+            return refused;
+        return StepId is { } id
             ? TreatmentAction.Outcome(this, Reference, await commands.RemoveStepAsync(Reference, version, id, cancellationToken), l["The step was removed."])
             : NotFound();
+    }
+
+    /// <summary>Not found, or refused because the treatment is past the stages where steps change; null when the change may go ahead.</summary>
+    private async Task<IActionResult?> RefusedForItsStage(CancellationToken cancellationToken)
+    {
+        var treatment = await queries.TreatmentAsync(Reference, cancellationToken);
+        if (treatment is null)
+            return NotFound();
+        return treatment.StepsEditable ? null : TreatmentAction.RefusedForItsStage(this, treatment, l);
+    }
 
     private async Task Prepare(CancellationToken cancellationToken)
     {

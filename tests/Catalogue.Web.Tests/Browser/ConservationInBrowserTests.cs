@@ -1,0 +1,132 @@
+using Catalogue.Core.Conservation;
+using Catalogue.Core.Users;
+using Catalogue.Web.Tests.Infrastructure;
+using Catalogue.Web.Tests.Pages.Conservation;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NUnit.Framework.Interfaces;
+using static Microsoft.Playwright.Assertions;
+
+namespace Catalogue.Web.Tests.Browser;
+
+/// <summary>
+/// A conservator and a curator at a real browser (Debian's chromium, driven by Playwright) against the app on a real port:
+/// the conservator logs a condition report from the artifact's page and proposes a treatment, the curator approves it.
+/// </summary>
+public sealed class ConservationInBrowserTests() : CatalogueApp()
+{
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+    private readonly List<IBrowserContext> contexts = [];
+    private IPage? current;
+
+    protected override void Configure(CatalogueFactory app) => app.UseKestrel(0);
+
+    [OneTimeSetUp]
+    public async Task LaunchBrowser()
+    {
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            // The distribution's browser: nothing is downloaded.
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task CloseBrowser()
+    {
+        await browser.CloseAsync();
+        playwright.Dispose();
+    }
+
+    [TearDown]
+    public async Task ClosePages()
+    {
+        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed && current is not null)
+        {
+            var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.png");
+            await current.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            TestContext.AddTestAttachment(screenshot, "the page when the test failed");
+        }
+
+        foreach (var context in contexts)
+            await context.CloseAsync();
+        contexts.Clear();
+    }
+
+    [Test]
+    public async Task A_conservator_logs_a_condition_report_and_proposes_a_treatment_that_a_curator_approves()
+    {
+        Assertions.SetDefaultExpectTimeout(20_000);
+        var artifact = await new ConservationRecords(App.Services).ArtifactAsync("Bronze incense burner");
+        var conservator = await UserAsync(Roles.Conservator);
+        var curator = await UserAsync(Roles.Curator);
+
+        var page = await SignedInPageAsync(conservator);
+        await page.GotoAsync($"/Artifacts/Details/{artifact}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New condition report" }).ClickAsync();
+        await page.WaitForURLAsync("**/Conservation/Reports/Create?artifact=*");
+        await page.Locator("#Input_Overall").SelectOptionAsync(nameof(OverallCondition.Poor));
+        await page.Locator("#Input_Observations_0__DamageTypeId").SelectOptionAsync(new SelectOptionValue { Label = "Corrosion (active)" });
+        await page.Locator("#Input_Observations_0__Location").FillAsync("lid, inner face");
+        await page.Locator("#Input_Priority").SelectOptionAsync(nameof(ConservationPriority.High));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save condition report" }).ClickAsync();
+
+        await page.WaitForURLAsync("**/Conservation/Reports/Details/CR-*");
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("was saved");
+        await Expect(page.Locator("#overall")).ToHaveTextAsync("Poor");
+        await Expect(page.Locator("#observations")).ToContainTextAsync("lid, inner face");
+        var reference = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        Assert.That(await WithDatabaseAsync(db => db.ConditionReports.Where(r => r.Reference == reference).Select(r => r.Examiner).SingleAsync()),
+            Is.EqualTo(conservator.Email), "the examiner is the conservator the form proposed");
+
+        await page.GotoAsync($"/Artifacts/Details/{artifact}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Propose a treatment" }).ClickAsync();
+        await page.Locator("#Input_Title").FillAsync("Stabilisation of active corrosion");
+        await page.Locator("#Input_Proposal").FillAsync("Benzotriazole 3% in ethanol, then microcrystalline wax.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Propose treatment" }).ClickAsync();
+        await page.WaitForURLAsync("**/Conservation/Treatments/Details/TR-*");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Proposed");
+        var treatment = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+
+        var curatorPage = await SignedInPageAsync(curator);
+        await curatorPage.GotoAsync("/Conservation");
+        await curatorPage.GetByRole(AriaRole.Link, new() { Name = treatment }).ClickAsync();
+        await curatorPage.WaitForURLAsync($"**/Conservation/Treatments/Details/{treatment}");
+        await curatorPage.Locator("#approve-form button").ClickAsync();
+
+        await Expect(curatorPage.Locator("[role=status]")).ToContainTextAsync($"Treatment {treatment} was approved.");
+        await Expect(curatorPage.Locator("#status")).ToHaveTextAsync("Approved");
+        await Expect(curatorPage.Locator("#approved")).ToContainTextAsync(curator.Email);
+        Assert.That(await WithDatabaseAsync(db => db.Treatments.Where(t => t.Reference == treatment).Select(t => t.ApprovedBy).SingleAsync()),
+            Is.EqualTo(curator.Email));
+    }
+
+    private async Task<IPage> SignedInPageAsync(TestUser user)
+    {
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress().ToString(), Locale = "en-GB" });
+        context.SetDefaultTimeout(30_000);
+        contexts.Add(context);
+        var page = current = await context.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#Email").FillAsync(user.Email);
+        await page.Locator("#Password").FillAsync(user.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await Expect(page.Locator("header .account")).ToContainTextAsync(user.Email);
+        return page;
+    }
+
+    /// <summary>Where Kestrel really listens (port 0 picks a free one).</summary>
+    private Uri ServerAddress()
+    {
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var address = addresses.First().Replace("//[::]", "//localhost", StringComparison.Ordinal).Replace("//0.0.0.0", "//localhost", StringComparison.Ordinal);
+        return new Uri(address);
+    }
+}
