@@ -111,6 +111,44 @@ public static class ConservationSetup
         return result.Value!;
     }
 
+    /// <summary>Proposes a treatment as <paramref name="conservator"/>; fails the test if it is refused.</summary>
+    public static async Task<string> ProposeTreatmentAsync(this TestCatalogue catalogue, StaffMember conservator, TreatmentInput? proposal = null)
+    {
+        var result = await catalogue.AsAsync(conservator, c => c.ProposeAsync(proposal ?? Proposal()));
+        ExcavationSetup.AssertSucceeded(result, "Proposing the treatment");
+        return result.Value!.Reference;
+    }
+
+    /// <summary>
+    /// Proposes a treatment and takes it through the legal transitions up to <paramref name="status"/>: the curator
+    /// approves and signs off, the conservator starts, records one cleaning step (unless told not to) and completes.
+    /// </summary>
+    public static async Task<string> TreatmentAtAsync(this TestCatalogue catalogue, TreatmentStatus status, StaffMember curator, StaffMember conservator,
+        StepInput? step, TreatmentInput? proposal = null)
+    {
+        var reference = await catalogue.ProposeTreatmentAsync(conservator, proposal);
+        var version = 1;
+
+        async Task Do(StaffMember who, Func<ConservationCommands, Task<CommandResult<Treatment>>> command, string what)
+        {
+            var result = await catalogue.AsAsync(who, command);
+            ExcavationSetup.AssertSucceeded(result, what);
+            version = result.Value!.Version;
+        }
+
+        if (status >= TreatmentStatus.Approved)
+            await Do(curator, c => c.ApproveAsync(reference, version), "Approving");
+        if (status >= TreatmentStatus.InProgress)
+            await Do(conservator, c => c.StartAsync(reference, version), "Starting");
+        if (status >= TreatmentStatus.InProgress && step is not null)
+            await Do(conservator, c => c.AddStepAsync(reference, version, step), "Adding a step");
+        if (status >= TreatmentStatus.Completed)
+            await Do(conservator, c => c.CompleteAsync(reference, version, "Stable; rim consolidated.", "Successful"), "Completing");
+        if (status >= TreatmentStatus.SignedOff)
+            await Do(curator, c => c.SignOffAsync(reference, version), "Signing off");
+        return reference;
+    }
+
     /// <summary>The stored report with its observations and their damage terms, read in a fresh scope.</summary>
     public static async Task<ConditionReport?> ReadReportAsync(this TestCatalogue catalogue, string reference)
     {
