@@ -181,6 +181,12 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 Stamp(context.Entry(tracked), tracked, now);
         }
 
+        // A changed part (a treatment's step) moves its whole's version on, once, unless the whole changed itself.
+        var wholes = history.Keys.OfType<IAuditedPart>().Select(p => p.WholeIn(context)).OfType<ITrackedEntity>()
+            .Where(w => !history.ContainsKey(w)).Distinct<ITrackedEntity>(ReferenceEqualityComparer.Instance).ToList();
+        foreach (var whole in wholes)
+            Stamp(context.Entry(whole), whole, now);
+
         (AuditEntry Entry, List<FieldChange> Changes) HistoryOf(object owner, EntityState state)
         {
             if (!history.TryGetValue(owner, out var item))
@@ -285,7 +291,10 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 continue;
             var before = group.Where(x => x.Entry.State is EntityState.Unchanged or EntityState.Deleted or EntityState.Modified).Select(x => x.Item.DescribeFor(context));
             var after = group.Where(x => x.Entry.State is EntityState.Unchanged or EntityState.Added or EntityState.Modified).Select(x => x.Item.DescribeFor(context));
-            yield return (group.Key.Owner, new FieldChange(group.Key.CollectionName, JoinSorted(before), JoinSorted(after)));
+            var (old, current) = (JoinSorted(before), JoinSorted(after));
+            // A list replaced by an identical one is not a change.
+            if (old != current)
+                yield return (group.Key.Owner, new FieldChange(group.Key.CollectionName, old, current));
         }
 
         var roleChanges = entries
@@ -327,6 +336,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     {
         null => null,
         int id when isForeignKey && context.Set<VocabularyTerm>().Find(id) is { } term => term.Code,
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),

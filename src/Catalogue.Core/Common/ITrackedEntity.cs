@@ -37,3 +37,13 @@ public interface IAuditedCollectionItem
     /// <summary>A readable value for the history; may be resolved through the context.</summary>
     string DescribeFor(Microsoft.EntityFrameworkCore.DbContext context);
 }
+
+/// <summary>
+/// An audited record kept inside a tracked one (a treatment's step): a change to the part is a change to the whole,
+/// so the whole's version moves on and a second editor of the whole is told.
+/// </summary>
+public interface IAuditedPart
+{
+    /// <summary>The whole as tracked by the context (resolved through it when EF has cleared the navigation).</summary>
+    ITrackedEntity? WholeIn(Microsoft.EntityFrameworkCore.DbContext context);
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Common;
 using Catalogue.Core.Data;
+using Catalogue.Core.Users;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,8 @@ public sealed class ConservationCommands(
         var validation = await reportValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
             return CommandResult<ConditionReport>.Invalid(validation);
+        if (string.IsNullOrWhiteSpace(input.AccessionNumber))
+            return CommandResult<ConditionReport>.Invalid(nameof(input.AccessionNumber), "Accession number is required: say which object was examined.");
         var artifact = await FindArtifact(input.AccessionNumber, cancellationToken);
         if (artifact is null)
             return CommandResult<ConditionReport>.NotFound($"No artifact has the accession number {input.AccessionNumber}.");
@@ -68,6 +71,8 @@ public sealed class ConservationCommands(
         var validation = await treatmentValidator.ValidateAsync(input, cancellationToken);
         if (!validation.IsValid)
             return CommandResult<Treatment>.Invalid(validation);
+        if (string.IsNullOrWhiteSpace(input.AccessionNumber))
+            return CommandResult<Treatment>.Invalid(nameof(input.AccessionNumber), "Accession number is required: say which object the treatment is for.");
         var artifact = await FindArtifact(input.AccessionNumber, cancellationToken);
         if (artifact is null)
             return CommandResult<Treatment>.NotFound($"No artifact has the accession number {input.AccessionNumber}.");
@@ -89,8 +94,10 @@ public sealed class ConservationCommands(
         return await Change(reference, input.Version, t => t.Revise(input.ToDetails()), cancellationToken);
     }
 
-    public Task<CommandResult<Treatment>> ApproveAsync(string reference, int version, CancellationToken cancellationToken = default) =>
-        Change(reference, version, t => t.Approve(user.Name, Today), cancellationToken);
+    public async Task<CommandResult<Treatment>> ApproveAsync(string reference, int version, CancellationToken cancellationToken = default) =>
+        await MayApproveAsync(cancellationToken)
+            ? await Change(reference, version, t => t.Approve(user.Name, Today), cancellationToken)
+            : CommandResult<Treatment>.Invalid(nameof(Treatment.ApprovedBy), "Only a curator or a senior conservator may approve a treatment.");
 
     public Task<CommandResult<Treatment>> StartAsync(string reference, int version, DateOnly? on = null, CancellationToken cancellationToken = default) =>
         Change(reference, version, t => t.Start(on ?? Today), cancellationToken);
@@ -98,8 +105,10 @@ public sealed class ConservationCommands(
     public Task<CommandResult<Treatment>> CompleteAsync(string reference, int version, string? conditionAfter, string? outcome, DateOnly? on = null, CancellationToken cancellationToken = default) =>
         Change(reference, version, t => t.Complete(on ?? Today, conditionAfter, outcome), cancellationToken);
 
-    public Task<CommandResult<Treatment>> SignOffAsync(string reference, int version, CancellationToken cancellationToken = default) =>
-        Change(reference, version, t => t.SignOff(user.Name, Today), cancellationToken);
+    public async Task<CommandResult<Treatment>> SignOffAsync(string reference, int version, CancellationToken cancellationToken = default) =>
+        await MayApproveAsync(cancellationToken)
+            ? await Change(reference, version, t => t.SignOff(user.Name, Today), cancellationToken)
+            : CommandResult<Treatment>.Invalid(nameof(Treatment.SignedOffBy), "Only a curator or a senior conservator may sign off a treatment.");
 
     public async Task<CommandResult<Treatment>> AddStepAsync(string reference, int version, StepInput input, CancellationToken cancellationToken = default)
     {
@@ -146,6 +155,19 @@ public sealed class ConservationCommands(
             change(treatment);
             return treatment;
         }, cancellationToken);
+    }
+
+    /// <summary>Curators, admins and conservators holding the senior-conservator claim, as the web's approval policy says.</summary>
+    private async Task<bool> MayApproveAsync(CancellationToken cancellationToken)
+    {
+        if (user.UserId is not { } userId)
+            return false;
+        var roles = await db.UserRoles.Where(r => r.UserId == userId)
+            .Join(db.Roles, link => link.RoleId, role => role.Id, (_, role) => role.Name).ToListAsync(cancellationToken);
+        if (roles.Contains(Roles.Admin) || roles.Contains(Roles.Curator))
+            return true;
+        return roles.Contains(Roles.Conservator) && await db.UserClaims.AnyAsync(
+            c => c.UserId == userId && c.ClaimType == Roles.SeniorConservatorClaim && c.ClaimValue == "true", cancellationToken);
     }
 
     private Task<Treatment?> LoadTreatment(string reference, CancellationToken cancellationToken) =>

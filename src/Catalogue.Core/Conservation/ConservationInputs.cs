@@ -72,9 +72,12 @@ public sealed class ConditionReportInput
 
 public sealed class ConditionReportInputValidator : AbstractValidator<ConditionReportInput>
 {
-    public ConditionReportInputValidator(CatalogueDbContext db)
+    public ConditionReportInputValidator(CatalogueDbContext db, TimeProvider clock)
     {
         RuleFor(x => x.ExaminedOn).NotNull().WithMessage("Examined on is required.");
+        // A day's grace: the examiner's calendar may be ahead of UTC (Hanoi is UTC+7).
+        RuleFor(x => x.ExaminedOn).Must(on => on <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+            .When(x => x.ExaminedOn is not null).WithMessage("Examined on cannot be in the future.");
         RuleFor(x => x.Examiner).NotEmpty().WithMessage("Examiner is required: a condition report names who examined the object.")
             .MaximumLength(ConditionReport.ExaminerMaxLength).WithMessage($"Examiner must be at most {ConditionReport.ExaminerMaxLength} characters.");
         RuleFor(x => x.Purpose).IsInEnum().WithMessage("Purpose must be a value from the list.");

@@ -158,6 +158,7 @@ public sealed class Treatment : ITrackedEntity, IAudited
 
     public void SignOff(string signedOffBy, DateOnly on)
     {
+        EnsureNotSignedOff();
         if (Status != TreatmentStatus.Completed)
             throw new DomainRuleException(nameof(Status), $"A treatment is signed off only once completed; {Reference} is {Describe(Status)}.");
         if (on < CompletedOn)
@@ -186,6 +187,7 @@ public sealed class Treatment : ITrackedEntity, IAudited
     {
         EnsureStepsEditable();
         var step = StepById(stepId);
+        step.Detach(Reference);
         _steps.Remove(step);
         var order = 0;
         foreach (var s in _steps.OrderBy(s => s.Order))
@@ -288,7 +290,7 @@ public sealed class Treatment : ITrackedEntity, IAudited
 }
 
 /// <summary>One ordered step of a treatment, with the materials used.</summary>
-public sealed class TreatmentStep : IAudited
+public sealed class TreatmentStep : IAudited, IAuditedPart
 {
     public const string AuditType = "TreatmentStep";
 
@@ -322,10 +324,16 @@ public sealed class TreatmentStep : IAudited
     /// <summary>The materials as one line; stored so that a change of materials shows in the step's history.</summary>
     public string? MaterialsText { get; private set; }
 
+    // EF clears the navigation of a step removed from its treatment; its removal is still recorded under the treatment.
+    private string? _removedFrom;
+
     string IAudited.AuditType => AuditType;
 
     /// <summary>Keyed under its treatment, e.g. "TR-2026-0007/step 2", so the treatment's history includes it.</summary>
-    string IAudited.AuditKey => $"{Treatment?.Reference}/step {Order}";
+    string IAudited.AuditKey => $"{Treatment?.Reference ?? _removedFrom}/step {Order}";
+
+    ITrackedEntity? IAuditedPart.WholeIn(Microsoft.EntityFrameworkCore.DbContext context) =>
+        Treatment ?? context.Set<Treatment>().Find(TreatmentId);
 
     internal void Revise(StepDetails details, DateOnly? startedOn)
     {
@@ -359,6 +367,8 @@ public sealed class TreatmentStep : IAudited
     }
 
     internal void Renumber(int order) => Order = order;
+
+    internal void Detach(string treatmentReference) => _removedFrom = treatmentReference;
 }
 
 /// <summary>A material used in a step: product, concentration, solvent and batch.</summary>
