@@ -4,6 +4,7 @@ using Catalogue.Core.Artifacts;
 using Catalogue.Core.Common;
 using Catalogue.Core.Conservation;
 using Catalogue.Core.Data;
+using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using Catalogue.Web.Tests.Infrastructure;
 using Catalogue.Web.Tests.Pages.Excavation;
@@ -66,6 +67,7 @@ public sealed class ConservationRecords(IServiceProvider services)
     public async Task<string> TreatmentAsync(string accessionNumber, TreatmentStatus stage, string title = "Desalination and consolidation")
     {
         var step = (await TermAsync(Vocabulary.TreatmentStep, "desalination")).Id;
+        await EnsureApproverAsync();
         string reference = string.Empty;
         await Stage(Proposer, (c, _) => c.ProposeAsync(new TreatmentInput { AccessionNumber = accessionNumber, Title = title, Proposal = "Soak in deionised water." }), "proposing");
         if (stage >= TreatmentStatus.Approved)
@@ -109,8 +111,27 @@ public sealed class ConservationRecords(IServiceProvider services)
         return term ?? throw new AssertionException($"The sample vocabularies have no {vocabulary} term '{code}'; these tests need it.");
     }
 
-    private static ConservationCommands Commands(IServiceProvider scope, string who) =>
-        ActivatorUtilities.CreateInstance<ConservationCommands>(scope, new FixedCurrentUser(who));
+    private string? approverId;
+
+    /// <summary>The approver acts as a real curator account (Core checks the role of whoever approves); others by name only.</summary>
+    private ConservationCommands Commands(IServiceProvider scope, string who) =>
+        ActivatorUtilities.CreateInstance<ConservationCommands>(scope, new FixedCurrentUser(who, who == Approver ? approverId : null));
+
+    private async Task EnsureApproverAsync()
+    {
+        if (approverId is not null)
+            return;
+        await InScopeAsync(async scope =>
+        {
+            var email = $"approving-curator-{Guid.NewGuid():N}@catalogue.test";
+            var created = await scope.GetRequiredService<UserAdministration>().CreateAsync(new CreateUserCommand
+            {
+                Email = email, DisplayName = Approver, Role = Roles.Curator, Password = "approving-curator-test-1",
+            });
+            Expect(created.Succeeded, "creating the approving curator", created.Errors);
+            approverId = created.Value!.Id;
+        });
+    }
 
     private async Task InScopeAsync(Func<IServiceProvider, Task> work)
     {
