@@ -15,7 +15,11 @@ public sealed record TreatmentSummary(
 /// <summary>An object whose next condition check is due (or overdue), from its latest report.</summary>
 public sealed record DueCheck(
     string AccessionNumber, LocalizedText Title, string LatestReport, DateOnly ExaminedOn, OverallCondition Overall,
-    ConservationPriority Priority, DateOnly NextCheckDue, int DaysOverdue);
+    ConservationPriority Priority, DateOnly NextCheckDue, int DaysOverdue)
+{
+    /// <summary>Where the object is now (a storage path or its loan), for staff.</summary>
+    public string? Where { get; init; }
+}
 
 public sealed record Worklist(
     IReadOnlyList<DueCheck> DueChecks,
@@ -55,8 +59,18 @@ public sealed class ConservationQueries(CatalogueDbContext db, TimeProvider cloc
             .SingleOrDefaultAsync(t => t.Reference == reference, cancellationToken);
 
     /// <summary>Checks due within <paramref name="dueWithinDays"/> days (or overdue) and treatments waiting on someone.</summary>
-    public async Task<Worklist> WorklistAsync(ConservationPriority? priority = null, int dueWithinDays = 30, CancellationToken cancellationToken = default)
+    public async Task<Worklist> WorklistAsync(ConservationPriority? priority = null, int dueWithinDays = 30, CancellationToken cancellationToken = default) =>
+        await WorklistAsync(priority, dueWithinDays, locationCode: null, cancellationToken);
+
+    /// <summary>The worklist of the objects now stored in <paramref name="locationCode"/> or below it (all objects when null).</summary>
+
+    public async Task<Worklist> WorklistAsync(ConservationPriority? priority, int dueWithinDays, string? locationCode, CancellationToken cancellationToken = default)
     {
+        var locations = new Locations.LocationQueries(db);
+        HashSet<string>? within = null;
+        if (!string.IsNullOrWhiteSpace(locationCode))
+            within = ((await locations.ContentsAsync(locationCode, cancellationToken)) ?? []).Select(o => o.AccessionNumber).ToHashSet(StringComparer.Ordinal);
+
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var horizon = today.AddDays(dueWithinDays);
 
@@ -68,11 +82,18 @@ public sealed class ConservationQueries(CatalogueDbContext db, TimeProvider cloc
             .ToListAsync(cancellationToken);
         var due = latest
             .Where(r => priority is null || r.Priority == priority)
+            .Where(r => within is null || within.Contains(r.AccessionNumber))
             .Select(r => new DueCheck(r.AccessionNumber, r.Title, r.Reference, r.ExaminedOn, r.Overall, r.Priority, r.NextCheckDue!.Value,
                 today.DayNumber - r.NextCheckDue.Value.DayNumber))
             .OrderByDescending(d => d.DaysOverdue).ThenByDescending(d => d.Priority).ToList();
 
-        var open = await Summaries(db.Treatments.Where(t => t.Status != TreatmentStatus.SignedOff)).ToListAsync(cancellationToken);
+        var ids = await db.Artifacts.Where(a => due.Select(d => d.AccessionNumber).Contains(a.AccessionNumber))
+            .ToDictionaryAsync(a => a.AccessionNumber, a => a.Id, cancellationToken);
+        var placements = await locations.PlacementsAsync(ids.Values.ToList(), cancellationToken);
+        due = due.Select(d => d with { Where = placements.GetValueOrDefault(ids[d.AccessionNumber])?.Where }).ToList();
+
+        var open = (await Summaries(db.Treatments.Where(t => t.Status != TreatmentStatus.SignedOff)).ToListAsync(cancellationToken))
+            .Where(t => within is null || within.Contains(t.AccessionNumber)).ToList();
         return new Worklist(
             due,
             open.Where(t => t.Status == TreatmentStatus.Proposed).OrderBy(t => t.ProposedOn).ToList(),

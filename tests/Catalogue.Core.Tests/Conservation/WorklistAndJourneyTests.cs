@@ -146,7 +146,7 @@ public sealed class WorklistAndJourneyTests
         Assert.That(journey.Select(e => e.Date), Is.Ordered);
         Assert.That(journey[0].Date, Is.EqualTo(new DateOnly(2023, 3, 4)));
         Assert.That(journey[0].Summary, Does.Contain("HD18").And.Contain(find.FindNumber));
-        Assert.That(journey[3].Summary, Does.Contain("Poor").And.Contain(Examiner));
+        Assert.That(journey[3].Summary, Does.Contain("poor condition").And.Contain(Examiner));
         Assert.That(journey[6].Summary, Does.Contain(_curator.Name));
     }
 
@@ -177,6 +177,29 @@ public sealed class WorklistAndJourneyTests
         await _catalogue.CreateReportAsync(WithDue(Report(DueSoon, Today.AddYears(-1)), Today.AddDays(5)));
         await _catalogue.CreateReportAsync(WithDue(Report(DueLater, Today.AddDays(-30)), Today.AddDays(60)));
         await _catalogue.CreateReportAsync(Report(NoDueDate, Today.AddYears(-3)));
+    }
+
+    [Test]
+    public async Task Worklist_FilteredByALocation_ListsOnlyObjectsStoredThereOrBelow_AndSaysWhereEachIs()
+    {
+        await SeedChecksAsync();
+        await using (var scope = _catalogue.As("registrar"))
+        {
+            var locations = scope.Get<Catalogue.Core.Locations.LocationCommands>();
+            Assert.That((await locations.SaveAsync(new() { Code = "K1", Name = "Store", Kind = Catalogue.Core.Locations.LocationKind.Room }, isNew: true)).Succeeded);
+            Assert.That((await locations.SaveAsync(new() { Code = "K1-B1", Name = "Box 1", ParentCode = "K1" }, isNew: true)).Succeeded);
+            Assert.That((await locations.SaveAsync(new() { Code = "K2", Name = "Other store", Kind = Catalogue.Core.Locations.LocationKind.Room }, isNew: true)).Succeeded);
+            Assert.That((await locations.MoveAsync(new() { AccessionNumbers = [Overdue], ToLocationCode = "K1-B1", Reason = "Stored" })).Succeeded);
+            Assert.That((await locations.MoveAsync(new() { AccessionNumbers = [DueSoon], ToLocationCode = "K2", Reason = "Stored" })).Succeeded);
+        }
+
+        await using var reader = _catalogue.As("reader");
+        var inK1 = await reader.Get<ConservationQueries>().WorklistAsync(null, 30, "K1");
+        var everywhere = await reader.Get<ConservationQueries>().WorklistAsync(null, 30, null);
+
+        Assert.That(inK1.DueChecks.Select(d => d.AccessionNumber), Is.EqualTo(new[] { Overdue }));
+        Assert.That(inK1.DueChecks[0].Where, Does.Contain("K1-B1"));
+        Assert.That(everywhere.DueChecks.Select(d => d.AccessionNumber), Is.EquivalentTo(new[] { Overdue, DueSoon }));
     }
 
     private async Task<Worklist> WorklistAsync(ConservationPriority? priority = null, int dueWithinDays = 30)
