@@ -74,7 +74,7 @@ public static class CliApplication
         }));
         root.Subcommands.Add(new Command("tokens", "Manage API tokens.") { tokensCreate });
 
-        var seed = new Command("seed", "Load the sample dataset (vocabularies and artifacts); existing records are kept.");
+        var seed = new Command("seed", "Load the sample dataset (vocabularies, artifacts, excavation, conservation, storage, exhibitions and loans); existing records are kept.");
         seed.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
         {
             var options = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CatalogueOptions>>().Value;
@@ -88,7 +88,8 @@ public static class CliApplication
                     ct);
                 task.Value = task.MaxValue;
             });
-            console.MarkupLineInterpolated($"[green]Loaded[/] {loaded.Terms} new terms, {loaded.Artifacts} new artifacts and {loaded.Finds} new finds.");
+            console.MarkupLineInterpolated(
+                $"[green]Loaded[/] {loaded.Terms} new terms, {loaded.Artifacts} new artifacts, {loaded.Finds} new finds, {loaded.ConditionReports} condition reports, {loaded.Treatments} treatments, {loaded.Locations} locations, {loaded.Moves} moves, {loaded.Exhibitions} exhibitions and {loaded.Loans} loans.");
             return 0;
         }));
         root.Subcommands.Add(seed);

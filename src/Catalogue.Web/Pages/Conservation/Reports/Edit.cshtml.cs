@@ -55,7 +55,9 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
 
     private async Task Prepare(CancellationToken cancellationToken)
     {
-        for (var i = 0; i < 2; i++)
+        // Two blank rows to add damage; a form shown again after a refusal keeps what was typed without growing.
+        var blank = Input.Observations.Count(o => o.IsBlank);
+        for (var i = blank; i < 2; i++)
             Input.Observations.Add(new ObservationInput());
         Damages = await vocabularies.ListAsync(Vocabulary.Damage, cancellationToken);
     }
