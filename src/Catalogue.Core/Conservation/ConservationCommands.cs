@@ -35,13 +35,21 @@ public sealed class ConservationCommands(
         var loan = await LoanOfAsync(input, artifact, null, cancellationToken);
         if (loan.Error is not null)
             return CommandResult<ConditionReport>.Invalid([loan.Error]);
-        var reference = await NextReferenceAsync("CR", input.ExaminedOn!.Value.Year, cancellationToken);
-        return await Save(() =>
+        // Two reports saved at the same moment may draw the same number: the unique index refuses the second, which takes the next.
+        for (var attempt = 1; ; attempt++)
         {
-            var report = new ConditionReport(reference, artifact, input.ToDetails() with { LoanId = loan.Id });
-            db.ConditionReports.Add(report);
-            return report;
-        }, cancellationToken);
+            var reference = await NextReferenceAsync("CR", input.ExaminedOn!.Value.Year, cancellationToken);
+            var examined = artifact;
+            var result = await Save(() =>
+            {
+                var report = new ConditionReport(reference, examined, input.ToDetails() with { LoanId = loan.Id });
+                db.ConditionReports.Add(report);
+                return report;
+            }, cancellationToken);
+            if (!IsReferenceTaken(result) || attempt == 3)
+                return result;
+            artifact = (await FindArtifact(input.AccessionNumber, cancellationToken))!;
+        }
     }
 
     public async Task<CommandResult<ConditionReport>> UpdateReportAsync(string reference, ConditionReportInput input, CancellationToken cancellationToken = default)
@@ -77,13 +85,20 @@ public sealed class ConservationCommands(
         if (artifact is null)
             return CommandResult<Treatment>.NotFound($"No artifact has the accession number {input.AccessionNumber}.");
         var today = Today;
-        var reference = await NextReferenceAsync("TR", today.Year, cancellationToken);
-        return await Save(() =>
+        for (var attempt = 1; ; attempt++)
         {
-            var treatment = new Treatment(reference, artifact, input.ToDetails(), user.Name, today);
-            db.Treatments.Add(treatment);
-            return treatment;
-        }, cancellationToken);
+            var reference = await NextReferenceAsync("TR", today.Year, cancellationToken);
+            var treated = artifact;
+            var result = await Save(() =>
+            {
+                var treatment = new Treatment(reference, treated, input.ToDetails(), user.Name, today);
+                db.Treatments.Add(treatment);
+                return treatment;
+            }, cancellationToken);
+            if (!IsReferenceTaken(result) || attempt == 3)
+                return result;
+            artifact = (await FindArtifact(input.AccessionNumber, cancellationToken))!;
+        }
     }
 
     public async Task<CommandResult<Treatment>> ReviseAsync(string reference, TreatmentInput input, CancellationToken cancellationToken = default)
@@ -193,7 +208,17 @@ public sealed class ConservationCommands(
             db.ChangeTracker.Clear();
             return CommandResult<T>.Conflict("This record was changed by someone else after you opened it. Nothing was saved: reload it and make your change again.");
         }
+        catch (DbUpdateException)
+        {
+            // The one unique rule a valid save can break: a reference another save took at the same moment.
+            db.ChangeTracker.Clear();
+            return CommandResult<T>.Invalid(ReferenceTaken, "Another record took the same reference at the same moment. Nothing was saved: save again.");
+        }
     }
+
+    private const string ReferenceTaken = "Reference";
+
+    private static bool IsReferenceTaken<T>(CommandResult<T> result) => result.Errors.Any(e => e.Field == ReferenceTaken);
 
     private Task<Artifact?> FindArtifact(string? accessionNumber, CancellationToken cancellationToken)
     {

@@ -282,6 +282,24 @@ public sealed class ConditionReportTests
     }
 
     [Test]
+    public async Task Create_WhenARivalSaveTakesTheSameNumberAtTheSameMoment_TakesTheNextNumber()
+    {
+        var year = Today.AddYears(-1).Year;
+        var first = await _catalogue.CreateReportAsync(Report());
+        Assert.That(first.Reference, Is.EqualTo($"CR-{year}-0001"));
+        // The first clock reading is the validation's; the second is the save's, after CR-…-0002 was drawn:
+        // a rival takes that number in exactly that window.
+        _catalogue.Clock.BeforeNextSave(() => _catalogue.Clock.BeforeNextSave(() =>
+            _catalogue.ExecuteSql($"UPDATE ConditionReports SET Reference = 'CR-{year}-0002' WHERE Reference = 'CR-{year}-0001'")));
+
+        var result = await _catalogue.AsAsync("minh.conservator", c => c.CreateReportAsync(Report()));
+
+        Assert.That(result.Succeeded, Is.True, () => TestCatalogue.Describe(result.Errors));
+        Assert.That(result.Value!.Reference, Is.EqualTo($"CR-{year}-0003"));
+        Assert.That(await _catalogue.ReadReportAsync($"CR-{year}-0002"), Is.Not.Null, "the rival's report is kept");
+    }
+
+    [Test]
     public async Task Update_ThatBreaksARule_LeavesTheStoredReportAndHistoryUnchanged()
     {
         var created = await _catalogue.CreateReportAsync(Report());
