@@ -61,7 +61,7 @@ public sealed class ConservationInBrowserTests() : CatalogueApp()
     }
 
     [Test]
-    public async Task A_conservator_logs_a_condition_report_and_proposes_a_treatment_that_a_curator_approves()
+    public async Task A_conservator_logs_a_condition_report_and_takes_a_treatment_from_proposal_to_sign_off_then_prints_its_record_copy()
     {
         Assertions.SetDefaultExpectTimeout(20_000);
         var artifact = await new ConservationRecords(App.Services).ArtifactAsync("Bronze incense burner");
@@ -106,6 +106,46 @@ public sealed class ConservationInBrowserTests() : CatalogueApp()
         await Expect(curatorPage.Locator("#approved")).ToContainTextAsync(curator.Email);
         Assert.That(await WithDatabaseAsync(db => db.Treatments.Where(t => t.Reference == treatment).Select(t => t.ApprovedBy).SingleAsync()),
             Is.EqualTo(curator.Email));
+
+        // The conservator does the work: starts, records a step with its material, completes.
+        await page.GotoAsync($"/Conservation/Treatments/Details/{treatment}");
+        await page.Locator("#start-form button").ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("In progress");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add step" }).ClickAsync();
+        await page.Locator("#Input_StepTypeId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#Input_Description").FillAsync("Corrosion inhibitor applied by brush");
+        await page.Locator("#Input_MinutesSpent").FillAsync("90");
+        await page.Locator("#Input_Materials_0__Product").FillAsync("Benzotriazole");
+        await page.Locator("#Input_Materials_0__Concentration").FillAsync("3% w/v");
+        await page.Locator("#Input_Materials_0__Solvent").FillAsync("ethanol");
+        await page.Locator("#Input_Materials_0__Batch").FillAsync("BTA-2291");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save step" }).ClickAsync();
+        await page.WaitForURLAsync($"**/Conservation/Treatments/Details/{treatment}*");
+        await Expect(page.Locator("#steps")).ToContainTextAsync("BTA-2291");
+        await page.Locator("#complete-link").ClickAsync();
+        await page.Locator("#outcome").FillAsync("Corrosion stable after 30 days at 75% RH.");
+        await page.Locator("#complete-form button").ClickAsync();
+        await page.WaitForURLAsync($"**/Conservation/Treatments/Details/{treatment}*");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Completed");
+
+        // The curator signs off; the record is then read-only.
+        await curatorPage.GotoAsync($"/Conservation/Treatments/Details/{treatment}");
+        await curatorPage.Locator("#signoff-form button").ClickAsync();
+        await Expect(curatorPage.Locator("#status")).ToHaveTextAsync("Signed off");
+        await page.GotoAsync($"/Conservation/Treatments/Details/{treatment}");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Add step" })).ToHaveCountAsync(0);
+
+        // The record copy: the print button prints, and the printed page is the record without the site's chrome.
+        await page.EvaluateAsync("() => { window.__printed = false; window.print = () => { window.__printed = true; }; }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Print record copy" }).ClickAsync();
+        Assert.That(await page.EvaluateAsync<bool>("() => window.__printed"), Is.True, "the button opens the print dialog");
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+        await Expect(page.Locator("header.site-header")).ToBeHiddenAsync();
+        await Expect(page.Locator("#steps")).ToContainTextAsync("Benzotriazole");
+        await Expect(page.Locator("#steps")).ToContainTextAsync("3% w/v");
+        await Expect(page.Locator("#approved")).ToContainTextAsync(curator.Email);
+        await Expect(page.Locator("#signed-off")).ToContainTextAsync(curator.Email);
     }
 
     private async Task<IPage> SignedInPageAsync(TestUser user)
