@@ -36,8 +36,9 @@ public sealed class DatabaseInitializer(
         if (options.Value.LoadSampleData && !await db.Artifacts.AnyAsync(cancellationToken) && !await db.Terms.AnyAsync(cancellationToken))
         {
             var loaded = await samples.LoadAsync(options.Value.ResolvedSamplesDirectory, progress: null, cancellationToken);
-            logger.LogInformation("Loaded the sample catalogue: {Terms} terms, {Artifacts} artifacts, {Finds} finds, {Reports} condition reports and {Treatments} treatments",
-                loaded.Terms, loaded.Artifacts, loaded.Finds, loaded.ConditionReports, loaded.Treatments);
+            logger.LogInformation(
+                "Loaded the sample catalogue: {Terms} terms, {Artifacts} artifacts, {Finds} finds, {Reports} condition reports, {Treatments} treatments, {Locations} locations, {Moves} moves, {Exhibitions} exhibitions and {Loans} loans",
+                loaded.Terms, loaded.Artifacts, loaded.Finds, loaded.ConditionReports, loaded.Treatments, loaded.Locations, loaded.Moves, loaded.Exhibitions, loaded.Loans);
         }
     }
 

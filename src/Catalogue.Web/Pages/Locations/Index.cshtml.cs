@@ -10,5 +10,9 @@ public sealed class IndexModel(LocationQueries queries) : PageModel
 {
     public IReadOnlyList<LocationNode> Tree { get; private set; } = [];
 
+    /// <summary>Every shelf and box too; by default the list stops at units.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => Tree = await queries.TreeAsync(cancellationToken);
 }

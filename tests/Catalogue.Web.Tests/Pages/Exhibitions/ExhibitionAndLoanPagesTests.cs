@@ -140,7 +140,7 @@ public sealed class ExhibitionAndLoanPagesTests() : CatalogueApp()
 
         page = await curator.GetPageAsync($"/Loans/Details/{loan}");
         warning = page.QuerySelector("#missing-checks")?.TextContent ?? string.Empty;
-        Assert.That(warning, Does.Contain("1 required condition checks are missing").And.Contain(objects[1]).And.Not.Contain(objects[0]));
+        Assert.That(warning, Does.Contain("1 required condition check is missing").And.Contain(objects[1]).And.Not.Contain(objects[0]));
 
         await ActAsync(loan, "OnDisplay");
         await ActAsync(loan, "Return", ("on", Today()), ("to", store));
