@@ -1,0 +1,57 @@
+namespace Catalogue.Core.Search;
+
+/// <summary>The field names of the index. Change <see cref="SchemaVersion"/> whenever documents are built differently.</summary>
+public static class SearchFields
+{
+    /// <summary>Stored in the index's commit data; an index of another version is rebuilt on start.</summary>
+    public const string SchemaVersion = "1";
+
+    public const string Key = "key";
+    public const string Type = "doctype";
+    public const string Number = "number";
+
+    /// <summary>Accession, find and context numbers, lower case, untokenized: found whole and by prefix.</summary>
+    public const string Ids = "ids";
+
+    // Every public text of the record, twice: with its diacritics (ranked higher) and folded.
+    public const string TextExact = "text_x";
+    public const string TextFolded = "text_f";
+    public const string TitleExact = "title_x";
+    public const string TitleFolded = "title_f";
+    public const string InscriptionExact = "inscription_x";
+    public const string InscriptionFolded = "inscription_f";
+
+    /// <summary>Text only staff may search (provenance, field notes, find and context numbers).</summary>
+    public const string StaffFolded = "staff_f";
+
+    public const string YearFrom = "year_from";
+    public const string YearTo = "year_to";
+    public const string SortNumber = "sort_number";
+    public const string SortYear = "sort_year";
+
+    // Stored only, for hits and snippets.
+    public const string StoredTitleVi = "s_title_vi";
+    public const string StoredTitleFr = "s_title_fr";
+    public const string StoredTitleEn = "s_title_en";
+    public const string StoredDescription = "s_description";
+    public const string StoredInscription = "s_inscription";
+    public const string StoredDating = "s_dating";
+    public const string StoredStaff = "s_staff";
+
+    // Facets: indexed (for filters) and SortedSetDocValues (for counts).
+    public const string ObjectType = "type";
+    public const string Material = "material";
+    public const string Period = "period";
+    public const string Site = "site";
+    public const string Condition = "condition";
+    public const string Status = "status";
+    public const string HasImage = "has_image";
+
+    /// <summary>Every facet, in the order pages show them.</summary>
+    public static readonly string[] Facets = [ObjectType, Material, Period, Site, Condition, Status, HasImage];
+
+    /// <summary>The facets an anonymous visitor may see: never conservation (condition), workflow state or provenance (site).</summary>
+    public static readonly string[] PublicFacets = [ObjectType, Material, Period, HasImage];
+
+    public static bool IsFacet(string field) => Array.IndexOf(Facets, field) >= 0;
+}
