@@ -12,9 +12,9 @@ using Lucene.Net.Util;
 namespace Catalogue.Core.Search;
 
 /// <summary>
-/// How text becomes terms. Every text is indexed twice: an exact field keeps the diacritics (Vietnamese tones tell
-/// words apart: ma, má, mã, mạ) and a folded field drops them and stems lightly ("thang long" finds "Thăng Long").
-/// Both drop French elisions (l', d') and pair Chinese characters into bigrams ("大越" finds "大越國軍城磚").
+/// How text becomes terms. The index keeps every word as written (Vietnamese tones tell words apart: ma, má, mã, mạ)
+/// and folded at the same position ("thang long" finds "Thăng Long"); French elisions (l', d') are dropped, plurals
+/// stemmed lightly, and Chinese characters paired into bigrams ("大越" finds "大越國軍城磚").
 /// </summary>
 public static class SearchAnalysis
 {
@@ -23,35 +23,132 @@ public static class SearchAnalysis
     private static readonly CharArraySet Elisions = new(Version,
         ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"], ignoreCase: true);
 
-    /// <summary>Lower case, elision removed, CJK bigrams; diacritics kept.</summary>
-    public static Analyzer Exact { get; } = Analyzer.NewAnonymous((_, reader) =>
-    {
-        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
-        TokenStream stream = new ElisionFilter(tokenizer, Elisions);
-        stream = new LowerCaseFilter(Version, stream);
-        stream = new CJKBigramFilter(stream);
-        return new TokenStreamComponents(tokenizer, stream);
-    });
+    /// <summary>Marks a word as written (with its diacritics) in the index, beside its folded form.</summary>
+    public const char ExactMarker = '=';
 
-    /// <summary>As <see cref="Exact"/>, then diacritics folded (đ to d as well) and French/English plurals stemmed.</summary>
-    public static Analyzer Folded { get; } = Analyzer.NewAnonymous((_, reader) =>
+    /// <summary>
+    /// For the index: lower case, elision removed, CJK bigrams, plurals lightly stemmed; then every word twice at the
+    /// same position, as written (marked with <see cref="ExactMarker"/>) and folded (đ to d, tones and accents dropped).
+    /// </summary>
+    public static Analyzer Indexing { get; } = Build(s => new ExactAndFoldedFilter(s));
+
+    /// <summary>For queries asking for the words as typed: matches only records that carry the same diacritics.</summary>
+    public static Analyzer Exact { get; } = Build(s => new ExactMarkerFilter(s));
+
+    /// <summary>For queries matching whatever the diacritics: matches the folded form every word has in the index.</summary>
+    public static Analyzer Folded { get; } = Build(s => new ASCIIFoldingFilter(s));
+
+    private static Analyzer Build(Func<TokenStream, TokenStream> last) => Analyzer.NewAnonymous((_, reader) =>
     {
         var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
         TokenStream stream = new ElisionFilter(tokenizer, Elisions);
         stream = new LowerCaseFilter(Version, stream);
         stream = new CJKBigramFilter(stream);
-        stream = new ASCIIFoldingFilter(stream);
         stream = new FrenchLightStemFilter(stream);
-        return new TokenStreamComponents(tokenizer, stream);
+        return new TokenStreamComponents(tokenizer, last(stream));
     });
 
-    /// <summary>The analyzer for each field: exact fields keep diacritics, everything else is folded.</summary>
-    public static Analyzer PerField { get; } = new PerFieldAnalyzerWrapper(Folded, new Dictionary<string, Analyzer>
+    /// <summary>Emits each token marked as exact, then its folded form at the same position.</summary>
+    private sealed class ExactAndFoldedFilter : TokenFilter
     {
-        [SearchFields.TextExact] = Exact,
-        [SearchFields.TitleExact] = Exact,
-        [SearchFields.InscriptionExact] = Exact,
+        private readonly ICharTermAttribute _term;
+        private readonly IPositionIncrementAttribute _position;
+        private char[] _folded = new char[64];
+        private int _foldedLength;
+        private bool _pending;
+
+        public ExactAndFoldedFilter(TokenStream input) : base(input)
+        {
+            _term = AddAttribute<ICharTermAttribute>();
+            _position = AddAttribute<IPositionIncrementAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            // The folded twin keeps every other attribute of the word (offsets, type): only the term and position change.
+            if (_pending)
+            {
+                _pending = false;
+                _term.CopyBuffer(_folded, 0, _foldedLength);
+                _position.PositionIncrement = 0;
+                return true;
+            }
+
+            if (!m_input.IncrementToken())
+                return false;
+            var length = _term.Length;
+            if (_folded.Length < length * 4)
+                _folded = new char[length * 4];
+            _foldedLength = ASCIIFoldingFilter.FoldToASCII(_term.Buffer, 0, _folded, 0, length);
+            _pending = true;
+            Mark(_term);
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _pending = false;
+        }
+    }
+
+    /// <summary>Marks each token as exact (for queries).</summary>
+    private sealed class ExactMarkerFilter : TokenFilter
+    {
+        private readonly ICharTermAttribute _term;
+
+        public ExactMarkerFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken())
+                return false;
+            Mark(_term);
+            return true;
+        }
+    }
+
+    private static void Mark(ICharTermAttribute term)
+    {
+        var length = term.Length;
+        var buffer = term.ResizeBuffer(length + 1);
+        Array.Copy(buffer, 0, buffer, 1, length);
+        buffer[0] = ExactMarker;
+        term.Length = length + 1;
+    }
+
+    private static readonly Lazy<char[]> ScanFolding = new(() =>
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var ch = char.ToLowerInvariant((char)c);
+            // Letters with diacritics live below U+2000 (Latin, Vietnamese, Greek, Cyrillic); the rest stay as they are.
+            if (ch is >= (char)128 and < (char)0x2000)
+            {
+                var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
+                if (decomposed.Length > 0 && decomposed[0] < 128)
+                    ch = decomposed[0];
+                else if (ch == 'đ')
+                    ch = 'd';
+            }
+
+            table[c] = ch;
+        }
+
+        return table;
     });
+
+    /// <summary>Lower case without diacritics, one character for one (offsets stay valid): to find where query words occur.</summary>
+    public static string FoldForScan(string text)
+    {
+        var table = ScanFolding.Value;
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = table[source[i]];
+        });
+    }
 
     /// <summary>Folds one word as the folded field does (for wildcard and prefix terms, which the parser does not analyze).</summary>
     public static string FoldWord(string word)

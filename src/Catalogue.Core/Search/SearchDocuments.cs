@@ -24,14 +24,11 @@ public static class SearchDocuments
         var descriptions = Join(record.Description.Vi, record.Description.Fr, record.Description.En);
         var inscription = Join(record.Inscription, record.InscriptionTranslation.Vi, record.InscriptionTranslation.Fr, record.InscriptionTranslation.En);
         var all = Join(titles, descriptions, inscription, Join([.. record.TermLabels]), record.DatingText);
-        AddText(doc, SearchFields.TextExact, SearchFields.TextFolded, all);
-        AddText(doc, SearchFields.TitleExact, SearchFields.TitleFolded, titles);
-        AddText(doc, SearchFields.InscriptionExact, SearchFields.InscriptionFolded, inscription);
-        if (!string.IsNullOrEmpty(record.StaffText))
-        {
-            doc.Add(new TextField(SearchFields.StaffFolded, record.StaffText, Field.Store.NO));
-            doc.Add(new StoredField(SearchFields.StoredStaff, record.StaffText));
-        }
+        AddText(doc, SearchFields.Text, all);
+        AddText(doc, SearchFields.Title, titles);
+        AddText(doc, SearchFields.Inscription, inscription);
+        AddText(doc, SearchFields.Staff, record.StaffText);
+        Store(doc, SearchFields.StoredStaff, record.StaffText);
 
         Store(doc, SearchFields.StoredTitleVi, record.Title.Vi);
         Store(doc, SearchFields.StoredTitleFr, record.Title.Fr);
@@ -58,12 +55,10 @@ public static class SearchDocuments
         return doc;
     }
 
-    private static void AddText(Document doc, string exactField, string foldedField, string? text)
+    private static void AddText(Document doc, string field, string? text)
     {
-        if (string.IsNullOrEmpty(text))
-            return;
-        doc.Add(new TextField(exactField, text, Field.Store.NO));
-        doc.Add(new TextField(foldedField, text, Field.Store.NO));
+        if (!string.IsNullOrEmpty(text))
+            doc.Add(new TextField(field, text, Field.Store.NO));
     }
 
     private static void Store(Document doc, string field, string? value)

@@ -4,7 +4,7 @@ namespace Catalogue.Core.Search;
 public static class SearchFields
 {
     /// <summary>Stored in the index's commit data; an index of another version is rebuilt on start.</summary>
-    public const string SchemaVersion = "1";
+    public const string SchemaVersion = "2";
 
     public const string Key = "key";
     public const string Type = "doctype";
@@ -13,16 +13,14 @@ public static class SearchFields
     /// <summary>Accession, find and context numbers, lower case, untokenized: found whole and by prefix.</summary>
     public const string Ids = "ids";
 
-    // Every public text of the record, twice: with its diacritics (ranked higher) and folded.
-    public const string TextExact = "text_x";
-    public const string TextFolded = "text_f";
-    public const string TitleExact = "title_x";
-    public const string TitleFolded = "title_f";
-    public const string InscriptionExact = "inscription_x";
-    public const string InscriptionFolded = "inscription_f";
+    // Text fields hold every word as written and, at the same position, folded (diacritics removed): one pass of
+    // analysis, and a query can ask for the exact form (boosted) and the folded one.
+    public const string Text = "text";
+    public const string Title = "title";
+    public const string Inscription = "inscription";
 
     /// <summary>Text only staff may search (provenance, field notes, find and context numbers).</summary>
-    public const string StaffFolded = "staff_f";
+    public const string Staff = "staff";
 
     public const string YearFrom = "year_from";
     public const string YearTo = "year_to";

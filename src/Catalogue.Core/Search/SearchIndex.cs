@@ -119,7 +119,7 @@ public sealed class SearchIndex : IDisposable
                 System.IO.Directory.CreateDirectory(_path);
                 _directory ??= FSDirectory.Open(_path);
                 ExistedOnOpen = DirectoryReader.IndexExists(_directory);
-                var config = new IndexWriterConfig(SearchAnalysis.Version, SearchAnalysis.PerField)
+                var config = new IndexWriterConfig(SearchAnalysis.Version, SearchAnalysis.Indexing)
                 {
                     OpenMode = OpenMode.CREATE_OR_APPEND,
                     RAMBufferSizeMB = 64,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
@@ -8,28 +9,25 @@ namespace Catalogue.Core.Search;
 
 /// <summary>
 /// The classic query syntax (phrases, AND/OR/NOT, field:value, wildcards) over the catalogue's logical fields.
-/// A word in the default field searches the exact field (boosted, so the query's own diacritics rank first), the
-/// folded field, and for staff the staff-only text; a word shaped like an accession number searches the numbers
+/// A word matches its folded form, and its form as typed is boosted, so records carrying the query's own diacritics
+/// rank first; staff also search the staff-only text; a word shaped like an accession number searches the numbers
 /// whole and by prefix. Field names people may type: title, inscription, accession (or number), year, and the facets.
 /// </summary>
 internal sealed partial class SearchQueryParser : QueryParser
 {
-    public const string DefaultField = "text";
+    public const string DefaultField = SearchFields.Text;
     private const float ExactBoost = 4f;
-    private const float TitleBoost = 1.5f;
     private const float StaffBoost = 0.5f;
 
-    private static readonly Dictionary<string, (string Exact, string Folded)> TextFields = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly HashSet<string> TextFields = new(StringComparer.OrdinalIgnoreCase)
     {
-        [DefaultField] = (SearchFields.TextExact, SearchFields.TextFolded),
-        ["title"] = (SearchFields.TitleExact, SearchFields.TitleFolded),
-        ["inscription"] = (SearchFields.InscriptionExact, SearchFields.InscriptionFolded),
+        SearchFields.Text, SearchFields.Title, SearchFields.Inscription,
     };
 
     private readonly bool _staff;
 
     public SearchQueryParser(bool staff)
-        : base(SearchAnalysis.Version, DefaultField, SearchAnalysis.PerField)
+        : base(SearchAnalysis.Version, DefaultField, SearchAnalysis.Folded)
     {
         _staff = staff;
         DefaultOperator = AND_OPERATOR;
@@ -43,22 +41,9 @@ internal sealed partial class SearchQueryParser : QueryParser
     /// <summary>True for a whole or partial accession number: "TL.", "TL.2023.", "TL.2023.0142".</summary>
     public static bool IsAccessionPrefix(string text) => AccessionPrefix().IsMatch(text);
 
-    // The index's own field names pass straight to the classic parser (it calls back into these for phrases).
-    private static readonly HashSet<string> IndexFields =
-    [
-        SearchFields.TextExact, SearchFields.TextFolded, SearchFields.TitleExact, SearchFields.TitleFolded,
-        SearchFields.InscriptionExact, SearchFields.InscriptionFolded, SearchFields.StaffFolded,
-    ];
+    protected override Query GetFieldQuery(string field, string queryText, bool quoted) => Expand(field, queryText, quoted, slop: null);
 
-    protected override Query GetFieldQuery(string field, string queryText, bool quoted) =>
-        IndexFields.Contains(field)
-            ? base.GetFieldQuery(field, queryText, quoted)
-            : Expand(field, queryText, (f, t) => base.GetFieldQuery(f, t, quoted));
-
-    protected override Query GetFieldQuery(string field, string queryText, int slop) =>
-        IndexFields.Contains(field)
-            ? base.GetFieldQuery(field, queryText, slop)
-            : Expand(field, queryText, (f, t) => base.GetFieldQuery(f, t, slop));
+    protected override Query GetFieldQuery(string field, string queryText, int slop) => Expand(field, queryText, quoted: true, slop);
 
     protected override Query GetPrefixQuery(string field, string termStr) =>
         MultiTerm(field, termStr, (f, t) => new PrefixQuery(new Term(f, t)));
@@ -79,7 +64,7 @@ internal sealed partial class SearchQueryParser : QueryParser
 
     protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
     {
-        if (string.Equals(field, "year", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(field, "year", StringComparison.OrdinalIgnoreCase) || string.Equals(field, "date", StringComparison.OrdinalIgnoreCase))
             return YearOverlap(ParseYear(part1), ParseYear(part2));
         if (Resolve(field) is { Keyword: { } keyword })
             return TermRangeQuery.NewStringRange(keyword, part1?.ToLowerInvariant(), part2?.ToLowerInvariant(), startInclusive, endInclusive);
@@ -88,17 +73,13 @@ internal sealed partial class SearchQueryParser : QueryParser
     }
 
     /// <summary>Records whose dating overlaps [from, to]: they start before the range ends and end after it starts.</summary>
-    public static Query YearOverlap(int? from, int? to)
+    public static Query YearOverlap(int? from, int? to) => new BooleanQuery
     {
-        var query = new BooleanQuery
-        {
-            { NumericRangeQuery.NewInt32Range(SearchFields.YearFrom, null, to, true, true), Occur.MUST },
-            { NumericRangeQuery.NewInt32Range(SearchFields.YearTo, from, null, true, true), Occur.MUST },
-        };
-        return query;
-    }
+        { NumericRangeQuery.NewInt32Range(SearchFields.YearFrom, null, to, true, true), Occur.MUST },
+        { NumericRangeQuery.NewInt32Range(SearchFields.YearTo, from, null, true, true), Occur.MUST },
+    };
 
-    private Query Expand(string field, string text, Func<string, string, Query?> analyzed)
+    private Query Expand(string field, string text, bool quoted, int? slop)
     {
         switch (Resolve(field))
         {
@@ -111,24 +92,41 @@ internal sealed partial class SearchQueryParser : QueryParser
                 return YearOverlap(year, year);
         }
 
-        var (exact, folded) = TextFields.TryGetValue(field, out var pair) ? pair : TextFields[DefaultField];
-        var isDefault = string.Equals(exact, SearchFields.TextExact, StringComparison.Ordinal);
+        var target = TextFields.Contains(field) ? field.ToLowerInvariant() : DefaultField;
+        var isDefault = target == DefaultField;
         if (isDefault && IsAccessionPrefix(text))
             return Identifier(text);
 
-        var query = new BooleanQuery(disableCoord: false);
-        AddShould(query, analyzed(exact, text), ExactBoost);
-        AddShould(query, analyzed(folded, text), 1f);
-        if (isDefault)
+        var query = new BooleanQuery();
+        AddWords(query, target, text, quoted, slop, 1f);
+        if (isDefault && _staff)
+            AddWords(query, SearchFields.Staff, text, quoted, slop, StaffBoost);
+        if (isDefault && LooksLikeIdentifier(text))
+            Add(query, new PrefixQuery(new Term(SearchFields.Ids, text.ToLowerInvariant())), ExactBoost * 2);
+        return query.Clauses.Count == 0 ? null! : query;
+    }
+
+    /// <summary>The folded words (match whatever the diacritics) and the words as typed (boosted: the query's own tones rank first).</summary>
+    private void AddWords(BooleanQuery query, string field, string text, bool quoted, int? slop, float boost)
+    {
+        Add(query, Analyzed(SearchAnalysis.Folded, field, text, quoted, slop), boost);
+        Add(query, Analyzed(SearchAnalysis.Exact, field, text, quoted, slop), boost * ExactBoost);
+    }
+
+    private Query? Analyzed(Analyzer analyzer, string field, string text, bool quoted, int? slop)
+    {
+        var query = NewFieldQuery(analyzer, field, text, quoted || slop is not null);
+        switch (query)
         {
-            AddShould(query, analyzed(SearchFields.TitleFolded, text), TitleBoost);
-            if (_staff)
-                AddShould(query, analyzed(SearchFields.StaffFolded, text), StaffBoost);
-            if (LooksLikeIdentifier(text))
-                AddShould(query, new PrefixQuery(new Term(SearchFields.Ids, text.ToLowerInvariant())), ExactBoost * 2);
+            case PhraseQuery phrase when slop is { } s:
+                phrase.Slop = s;
+                break;
+            case MultiPhraseQuery multi when slop is { } s:
+                multi.Slop = s;
+                break;
         }
 
-        return query.Clauses.Count == 0 ? null! : query;
+        return query;
     }
 
     private Query MultiTerm(string field, string text, Func<string, string, Query> build)
@@ -144,13 +142,13 @@ internal sealed partial class SearchQueryParser : QueryParser
                 return new BooleanQuery();
         }
 
-        var (_, folded) = TextFields.TryGetValue(field, out var pair) ? pair : TextFields[DefaultField];
-        if (folded == SearchFields.TextFolded && IsAccessionPrefix(text.TrimEnd('*')))
+        var target = TextFields.Contains(field) ? field.ToLowerInvariant() : DefaultField;
+        if (target == DefaultField && IsAccessionPrefix(text.TrimEnd('*')))
             return build(SearchFields.Ids, text.ToLowerInvariant());
-        var foldedText = SearchAnalysis.FoldWord(text);
-        var query = new BooleanQuery { { build(folded, foldedText), Occur.SHOULD } };
-        if (folded == SearchFields.TextFolded && _staff)
-            query.Add(build(SearchFields.StaffFolded, foldedText), Occur.SHOULD);
+        var folded = SearchAnalysis.FoldWord(text);
+        var query = new BooleanQuery { { build(target, folded), Occur.SHOULD } };
+        if (target == DefaultField && _staff)
+            query.Add(build(SearchFields.Staff, folded), Occur.SHOULD);
         return query;
     }
 
@@ -164,7 +162,7 @@ internal sealed partial class SearchQueryParser : QueryParser
         };
     }
 
-    private static void AddShould(BooleanQuery query, Query? clause, float boost)
+    private static void Add(BooleanQuery query, Query? clause, float boost)
     {
         if (clause is null)
             return;
@@ -176,7 +174,7 @@ internal sealed partial class SearchQueryParser : QueryParser
 
     private Target? Resolve(string field)
     {
-        if (TextFields.ContainsKey(field))
+        if (TextFields.Contains(field))
             return null;
         var name = field.ToLowerInvariant();
         if (name is "accession" or "number" or "ids")
@@ -186,7 +184,7 @@ internal sealed partial class SearchQueryParser : QueryParser
         var facet = name switch
         {
             "objecttype" or "object_type" => SearchFields.ObjectType,
-            "hasimage" => SearchFields.HasImage,
+            "hasimage" or "image" => SearchFields.HasImage,
             _ => name,
         };
         if (SearchFields.IsFacet(facet) && (_staff || Array.IndexOf(SearchFields.PublicFacets, facet) >= 0))

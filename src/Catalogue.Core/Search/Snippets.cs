@@ -19,7 +19,7 @@ internal sealed class Snippets
 
     private static readonly HashSet<string> FoldedFields =
     [
-        SearchFields.TextFolded, SearchFields.TitleFolded, SearchFields.InscriptionFolded, SearchFields.StaffFolded,
+        SearchFields.Text, SearchFields.Title, SearchFields.Inscription, SearchFields.Staff,
     ];
 
     private readonly HashSet<string> _terms = new(StringComparer.Ordinal);
@@ -30,31 +30,75 @@ internal sealed class Snippets
 
     public bool IsEmpty => _terms.Count == 0 && _prefixes.Count == 0;
 
-    /// <summary>The best passage of the first text that mentions the most query words, else the start of the first text.</summary>
+    /// <summary>
+    /// The passage around the first query word of the text that holds the most of them, else the start of the first
+    /// text. Only that passage goes through the analyzer (a cheap folded scan finds it), so snippets stay fast.
+    /// </summary>
     public string Build(IEnumerable<string?> texts)
     {
         var candidates = texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
         if (candidates.Count == 0)
             return string.Empty;
-        (string Text, List<(int Start, int End)> Marks)? best = null;
+        string? best = null;
+        var bestCount = 0;
+        var bestAt = 0;
         if (!IsEmpty)
         {
             foreach (var text in candidates)
             {
-                var marks = Matches(text);
-                if (marks.Count > 0 && (best is null || marks.Count > best.Value.Marks.Count))
-                    best = (text, marks);
+                var scan = SearchAnalysis.FoldForScan(text);
+                var (count, first) = (0, int.MaxValue);
+                foreach (var needle in _terms.Concat(_prefixes))
+                {
+                    var at = scan.IndexOf(needle, StringComparison.Ordinal);
+                    if (at < 0)
+                        continue;
+                    count++;
+                    first = Math.Min(first, at);
+                }
+
+                if (count > bestCount)
+                    (best, bestCount, bestAt) = (text, count, first);
             }
         }
 
-        var (chosen, ranges) = best ?? (candidates[0], []);
-        return Render(chosen, ranges);
+        if (best is null)
+        {
+            var (from, to) = Window(candidates[0], 0);
+            return Render(candidates[0], [], from, to);
+        }
+
+        var (start, end) = Window(best, bestAt);
+        var marks = Matches(best[start..end]).Select(m => (m.Start + start, m.End + start)).ToList();
+        return Render(best, marks, start, end);
+    }
+
+    private static (int From, int To) Window(string text, int firstMatch)
+    {
+        var from = 0;
+        if (firstMatch > Lead)
+        {
+            from = firstMatch - Lead;
+            var space = text.IndexOf(' ', from);
+            if (space >= 0 && space < firstMatch)
+                from = space + 1;
+        }
+
+        var to = Math.Min(text.Length, from + Length);
+        if (to < text.Length)
+        {
+            var space = text.LastIndexOf(' ', to);
+            if (space > from + (Length / 2))
+                to = space;
+        }
+
+        return (from, to);
     }
 
     private List<(int Start, int End)> Matches(string text)
     {
         var ranges = new List<(int Start, int End)>();
-        foreach (var (term, start, end) in SearchAnalysis.Tokens(SearchAnalysis.Folded, SearchFields.TextFolded, text))
+        foreach (var (term, start, end) in SearchAnalysis.Tokens(SearchAnalysis.Folded, SearchFields.Text, text))
         {
             if (_terms.Contains(term) || _prefixes.Exists(p => term.StartsWith(p, StringComparison.Ordinal)))
             {
@@ -68,25 +112,8 @@ internal sealed class Snippets
         return ranges;
     }
 
-    private static string Render(string text, List<(int Start, int End)> marks)
+    private static string Render(string text, List<(int Start, int End)> marks, int from, int to)
     {
-        var from = 0;
-        if (marks.Count > 0 && marks[0].Start > Lead)
-        {
-            from = marks[0].Start - Lead;
-            var space = text.IndexOf(' ', from);
-            if (space >= 0 && space < marks[0].Start)
-                from = space + 1;
-        }
-
-        var to = Math.Min(text.Length, from + Length);
-        if (to < text.Length)
-        {
-            var space = text.LastIndexOf(' ', to);
-            if (space > from + (Length / 2))
-                to = space;
-        }
-
         var html = new StringBuilder();
         if (from > 0)
             html.Append('…');
@@ -111,11 +138,11 @@ internal sealed class Snippets
                 foreach (var clause in boolean.Clauses.Where(c => c.Occur != Occur.MUST_NOT))
                     Collect(clause.Query);
                 break;
-            case TermQuery term when FoldedFields.Contains(term.Term.Field):
+            case TermQuery term when IsFolded(term.Term):
                 _terms.Add(term.Term.Text);
                 break;
             case PhraseQuery phrase:
-                foreach (var t in phrase.GetTerms().Where(t => FoldedFields.Contains(t.Field)))
+                foreach (var t in phrase.GetTerms().Where(IsFolded))
                     _terms.Add(t.Text);
                 break;
             case PrefixQuery prefix when FoldedFields.Contains(prefix.Prefix.Field):
@@ -134,4 +161,8 @@ internal sealed class Snippets
                 break;
         }
     }
+
+    // Words as typed carry the exact marker; their folded twins are what the snippet's folded analysis produces.
+    private static bool IsFolded(Lucene.Net.Index.Term term) =>
+        FoldedFields.Contains(term.Field) && term.Text.Length > 0 && term.Text[0] != SearchAnalysis.ExactMarker;
 }
