@@ -5,16 +5,17 @@ using Lucene.Net.Util;
 namespace Catalogue.Core.Search;
 
 /// <summary>
-/// Counts facet values of every matching document from SortedSetDocValues (the Facet module is not available):
-/// per segment into an array indexed by ordinal, resolved to strings once per segment.
+/// Counts facet values of every matching document (the Facet module is not available): all facets share one
+/// SortedSetDocValues field (<see cref="SearchFields.FacetValues"/>), counted per segment into an array indexed by
+/// ordinal, and resolved to facet and value once per segment.
 /// </summary>
 internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
 {
     private readonly Dictionary<string, Dictionary<string, int>> _totals =
         fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    private readonly SortedSetDocValues?[] _values = new SortedSetDocValues?[fields.Count];
-    private readonly int[]?[] _counts = new int[]?[fields.Count];
+    private SortedSetDocValues? _values;
+    private int[]? _counts;
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -25,26 +26,19 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        for (var i = 0; i < fields.Count; i++)
-        {
-            var values = context.AtomicReader.GetSortedSetDocValues(fields[i]);
-            _values[i] = values;
-            _counts[i] = values is null ? null : new int[checked((int)values.ValueCount)];
-        }
+        _values = context.AtomicReader.GetSortedSetDocValues(SearchFields.FacetValues);
+        _counts = _values is null ? null : new int[checked((int)_values.ValueCount)];
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _values.Length; i++)
-        {
-            if (_values[i] is not { } values)
-                continue;
-            var counts = _counts[i]!;
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-                counts[ord]++;
-        }
+        if (_values is not { } values)
+            return;
+        var counts = _counts!;
+        values.SetDocument(doc);
+        long ord;
+        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            counts[ord]++;
     }
 
     /// <summary>The counts per facet, most frequent first (at most <paramref name="top"/> values each).</summary>
@@ -60,23 +54,23 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
 
     private void Flush()
     {
+        if (_values is not { } values || _counts is not { } counts)
+            return;
         var term = new BytesRef();
-        for (var i = 0; i < _values.Length; i++)
+        for (var ord = 0; ord < counts.Length; ord++)
         {
-            if (_values[i] is not { } values || _counts[i] is not { } counts)
+            if (counts[ord] == 0)
                 continue;
-            var totals = _totals[fields[i]];
-            for (var ord = 0; ord < counts.Length; ord++)
-            {
-                if (counts[ord] == 0)
-                    continue;
-                values.LookupOrd(ord, term);
-                var value = term.Utf8ToString();
-                totals[value] = totals.GetValueOrDefault(value) + counts[ord];
-            }
-
-            _values[i] = null;
-            _counts[i] = null;
+            values.LookupOrd(ord, term);
+            var entry = term.Utf8ToString();
+            var separator = entry.IndexOf(SearchFields.FacetSeparator, StringComparison.Ordinal);
+            if (separator <= 0 || !_totals.TryGetValue(entry[..separator], out var totals))
+                continue; // a facet this audience does not see
+            var value = entry[(separator + 1)..];
+            totals[value] = totals.GetValueOrDefault(value) + counts[ord];
         }
+
+        _values = null;
+        _counts = null;
     }
 }

@@ -67,14 +67,14 @@ public static class SearchDocuments
             doc.Add(new StoredField(field, value));
     }
 
-    /// <summary>A facet value is indexed (to filter on) and kept as SortedSet doc values (to count).</summary>
+    /// <summary>A facet value is indexed (to filter on) and kept in the shared SortedSet doc values (to count).</summary>
     private static void Facet(Document doc, string field, string? value)
     {
         if (string.IsNullOrEmpty(value))
             return;
         var normalized = value.ToLowerInvariant();
         doc.Add(new StringField(field, normalized, Field.Store.NO));
-        doc.Add(new SortedSetDocValuesField(field, new BytesRef(normalized)));
+        doc.Add(new SortedSetDocValuesField(SearchFields.FacetValues, new BytesRef(field + SearchFields.FacetSeparator + normalized)));
     }
 
     // A paragraph break between parts keeps snippets from running one language into the next.

@@ -4,7 +4,7 @@ namespace Catalogue.Core.Search;
 public static class SearchFields
 {
     /// <summary>Stored in the index's commit data; an index of another version is rebuilt on start.</summary>
-    public const string SchemaVersion = "2";
+    public const string SchemaVersion = "3";
 
     public const string Key = "key";
     public const string Type = "doctype";
@@ -36,7 +36,15 @@ public static class SearchFields
     public const string StoredDating = "s_dating";
     public const string StoredStaff = "s_staff";
 
-    // Facets: indexed (for filters) and SortedSetDocValues (for counts).
+    /// <summary>
+    /// Every facet value of a document in one SortedSetDocValues field, as "facet\u001fvalue": counting reads one
+    /// doc-values entry per matching document instead of one per facet.
+    /// </summary>
+    public const string FacetValues = "facets";
+
+    public const char FacetSeparator = '\u001f';
+
+    // Facets: indexed under their own name (for filters), counted from FacetValues.
     public const string ObjectType = "type";
     public const string Material = "material";
     public const string Period = "period";

@@ -142,7 +142,8 @@ public sealed class SearchIndex : IDisposable
                 return;
             _disposed = true;
             _searchers?.Dispose();
-            _writer?.Dispose();
+            // Never commit on the way out: whatever was not committed is still in the outbox (or a rebuild will redo it).
+            _writer?.Rollback();
             _directory?.Dispose();
         }
     }
