@@ -96,7 +96,8 @@ internal static class SyntheticCorpus
 
     public static SearchRecord Record(int seed, int i)
     {
-        var random = new Random(HashCode.Combine(seed, i));
+        // Not HashCode.Combine: it is randomised per process, and the corpus must be the same on every run.
+        var random = new Random(unchecked((seed * 1_000_003) + i));
         var type = Pick(random, ObjectTypes);
         var decoration = Pick(random, Decorations);
         var materials = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Pick(random, Materials)).DistinctBy(m => m.Code).ToList();
