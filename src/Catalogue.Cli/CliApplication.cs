@@ -4,6 +4,7 @@ using Catalogue.Core.Audit;
 using Catalogue.Core.Common;
 using Catalogue.Core.Data;
 using Catalogue.Core.Samples;
+using Catalogue.Core.Search;
 using Catalogue.Core.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,7 @@ using Spectre.Console;
 namespace Catalogue.Cli;
 
 /// <summary>
-/// The admin command line: <c>users add</c>, <c>users list</c>, <c>tokens create</c>, <c>seed</c>.
+/// The admin command line: <c>users add</c>, <c>users list</c>, <c>tokens create</c>, <c>seed</c>, <c>verify-audit</c>, <c>reindex</c>.
 /// Reads the same configuration keys as the web app (<c>Catalogue__DataDirectory</c>, or <c>--data-dir</c>).
 /// </summary>
 public static class CliApplication
@@ -115,6 +116,32 @@ public static class CliApplication
             return 1;
         }));
         root.Subcommands.Add(verifyAudit);
+
+        var reindex = new Command("reindex", "Rebuild the search index from the database (the app rebuilds a missing or stale index on its own).");
+        reindex.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
+        {
+            var indexer = services.GetRequiredService<SearchIndexer>();
+            var count = 0;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            try
+            {
+                await console.Progress().AutoClear(false).StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Rebuilding the search index");
+                    count = await indexer.RebuildAsync(
+                        new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), ct);
+                    task.Value = task.MaxValue;
+                });
+            }
+            catch (Lucene.Net.Store.LockObtainFailedException)
+            {
+                return Fail(console, [new FieldError(string.Empty, "The search index is open in another process (is the app running?). Stop it, or let it rebuild the index itself.")]);
+            }
+
+            console.MarkupLineInterpolated($"[green]Indexed[/] {count} records in {watch.Elapsed.TotalSeconds:0.0} s.");
+            return 0;
+        }));
+        root.Subcommands.Add(reindex);
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -5,6 +5,7 @@ using Catalogue.Core.Conservation;
 using Catalogue.Core.Data;
 using Catalogue.Core.Excavation;
 using Catalogue.Core.Samples;
+using Catalogue.Core.Search;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using FluentValidation;
@@ -29,11 +30,14 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ICurrentUser>(_ => new FixedCurrentUser("system"));
         services.AddScoped<AuditInterceptor>();
+        services.TryAddSingleton<SearchIndexSignal>();
+        services.TryAddSingleton<SearchOutboxInterceptor>();
         services.AddDbContext<CatalogueDbContext>((sp, options) =>
         {
             var settings = sp.GetRequiredService<IOptions<CatalogueOptions>>().Value;
+            // The outbox rows are written before the audit interceptor commits the save's transaction: keep this order.
             options.UseSqlite(ConnectionString(settings.DatabasePath))
-                .AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+                .AddInterceptors(sp.GetRequiredService<SearchOutboxInterceptor>(), sp.GetRequiredService<AuditInterceptor>());
         });
 
         // Cookie and reset-token keys live in the data directory, so sign-ins survive restarts and the CLI shares them.
@@ -66,6 +70,13 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<UserAdministration>();
         services.AddScoped<SampleDataLoader>();
         services.AddScoped<DatabaseInitializer>();
+
+        // Search: one index (one writer) per process, the outbox applied in the background.
+        services.TryAddSingleton<SearchIndex>();
+        services.TryAddSingleton<SearchIndexer>();
+        services.TryAddSingleton<CatalogueSearch>();
+        services.AddScoped<SearchRecords>();
+        services.AddHostedService<SearchIndexHostedService>();
         return services;
     }
 

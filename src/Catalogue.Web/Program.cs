@@ -36,6 +36,7 @@ app.MapSitesApi();
 app.MapAuditApi();
 app.MapConservationApi();
 app.MapExhibitionsApi();
+app.MapSearchApi();
 app.MapHealthChecks("/health").AllowAnonymous();
 
 // The database is migrated (and the sample catalogue loaded on first start) before the first request.

@@ -32,6 +32,7 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
     public DbSet<InventoryCheck> InventoryChecks => Set<InventoryCheck>();
     public DbSet<Exhibition> Exhibitions => Set<Exhibition>();
     public DbSet<Loan> Loans => Set<Loan>();
+    public DbSet<Search.SearchOutboxEntry> SearchOutbox => Set<Search.SearchOutboxEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -71,7 +71,7 @@ public static class ArtifactsApi
     }
 
     /// <summary>A Bearer token that is present but not valid is refused, rather than silently treated as anonymous.</summary>
-    private sealed class RejectFailedTokenFilter : IEndpointFilter
+    internal sealed class RejectFailedTokenFilter : IEndpointFilter
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {

@@ -1,5 +1,6 @@
 using Catalogue.Cli;
 using Catalogue.Core.Artifacts;
+using Catalogue.Core.Tests.Search;
 using Catalogue.Core.Tests.Support;
 using Catalogue.Core.Users;
 using Microsoft.AspNetCore.Identity;
@@ -138,6 +139,35 @@ public sealed class CliApplicationTests
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(File.Exists(Path.Combine(fresh, "catalogue.db")), Is.True);
         Assert.That(output, Does.Contain("new artifacts"));
+    }
+
+    [Test]
+    public async Task Reindex_RebuildsTheSearchIndexFromTheDatabase()
+    {
+        var bowl = await _catalogue.CreateTermAsync(TermBuilder.ObjectType("bowl").WithLabels("Bát", "Bol", "Bowl"));
+        await using (var scope = _catalogue.As(TestCatalogue.SeedUser))
+        {
+            var created = await scope.Get<ArtifactCommands>().CreateAsync(new ArtifactBuilder().WithObjectType(bowl.Id).WithTitleVi("Bát men ngọc").Build());
+            Assert.That(created.Succeeded, Is.True);
+        }
+
+        var (exitCode, output) = await RunAsync(["reindex"]);
+
+        Assert.That(exitCode, Is.Zero, output);
+        Assert.That(output, Does.Contain("Indexed 1 records"));
+        Assert.That(await _catalogue.OutboxCountAsync(), Is.Zero, "the rebuild covers the pending changes");
+        Assert.That(_catalogue.SearchArtifacts("bat men ngoc").Numbers(), Is.EqualTo(new[] { ArtifactBuilder.DefaultAccessionNumber }));
+    }
+
+    [Test]
+    public async Task Reindex_WhileAnotherProcessHoldsTheIndex_FailsWithAMessage()
+    {
+        _ = _catalogue.SearchArtifacts("anything"); // opens the index writer, as the running app does
+
+        var (exitCode, output) = await RunAsync(["reindex"]);
+
+        Assert.That(exitCode, Is.Not.Zero);
+        Assert.That(output, Does.Contain("open in another process"));
     }
 
     private async Task<(int ExitCode, string Output)> RunAsync(string[] args, string input = "", string? dataDirectory = null)

@@ -37,6 +37,7 @@ public sealed class TestCatalogue : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private SeededTerms? _terms;
+    private bool _handedOver;
 
     private TestCatalogue(string dataDirectory, ServiceProvider services, RivalWriterClock clock)
     {
@@ -64,9 +65,25 @@ public sealed class TestCatalogue : IAsyncDisposable
     /// Starts a catalogue on a new, empty data directory. <paramref name="loadSampleData"/> turns on
     /// the first-run sample loading, as the app does by default.
     /// </summary>
-    public static async Task<TestCatalogue> StartAsync(bool seedTerms = true, bool loadSampleData = false)
+    public static async Task<TestCatalogue> StartAsync(bool seedTerms = true, bool loadSampleData = false) =>
+        await StartAsync(seedTerms, loadSampleData, Path.Combine(Path.GetTempPath(), "catalogue-tests", Guid.NewGuid().ToString("N")));
+
+    /// <summary>
+    /// Stops this catalogue as a crash would leave it (nothing in memory survives; the database and the index on disk
+    /// stay) and starts a new one on the same data directory. This instance must not be used afterwards.
+    /// </summary>
+    public async Task<TestCatalogue> RestartAsync()
     {
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "catalogue-tests", Guid.NewGuid().ToString("N"));
+        _handedOver = true;
+        await _services.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        var next = await StartAsync(seedTerms: false, loadSampleData: false, DataDirectory);
+        next._terms = _terms;
+        return next;
+    }
+
+    private static async Task<TestCatalogue> StartAsync(bool seedTerms, bool loadSampleData, string dataDirectory)
+    {
         Directory.CreateDirectory(dataDirectory);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -192,6 +209,8 @@ public sealed class TestCatalogue : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_handedOver)
+            return;
         await _services.DisposeAsync();
         // Pooled connections keep the database files open; release them before deleting.
         SqliteConnection.ClearAllPools();

@@ -69,6 +69,25 @@ public abstract class CatalogueApp(bool loadSampleData = true, bool freshAppPerT
     protected Task<T> WithDatabaseAsync<T>(Func<CatalogueDbContext, Task<T>> work) =>
         WithServicesAsync(services => work(services.GetRequiredService<CatalogueDbContext>()));
 
+    /// <summary>
+    /// Waits (polling, up to 60 s on a loaded machine) until the app's background indexer has built the index it
+    /// found missing on start and applied every pending change.
+    /// </summary>
+    protected async Task WaitForSearchIndexAsync()
+    {
+        var indexer = App.Services.GetRequiredService<Catalogue.Core.Search.SearchIndexer>();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (!indexer.Rebuilding && !await indexer.IsStaleAsync()
+                && await WithDatabaseAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.SearchOutbox)) == 0)
+                return;
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("The search index was not ready within 60 seconds of the app starting.");
+    }
+
     /// <summary>Creates a staff account through the app's own user administration.</summary>
     protected async Task<TestUser> CreateUserAsync(string role, string? email = null)
     {

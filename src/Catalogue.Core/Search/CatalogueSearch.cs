@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using Catalogue.Core.Common;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+
+namespace Catalogue.Core.Search;
+
+public enum SearchSort
+{
+    Relevance,
+    Number,
+    Date,
+}
+
+/// <summary>A search as a page or the API asks for it.</summary>
+public sealed record SearchRequest
+{
+    public const int MaxPageSize = 100;
+
+    /// <summary>Deeper pages than this are not served (refine the query instead).</summary>
+    public const int MaxDepth = 10_000;
+
+    public string? Text { get; init; }
+
+    /// <summary>Facet filters: values of one facet are alternatives, different facets must all match.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    /// <summary>Records whose dating overlaps this range.</summary>
+    public int? YearFrom { get; init; }
+    public int? YearTo { get; init; }
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+
+    /// <summary>Anonymous visitors: published artifacts only, public fields and facets only.</summary>
+    public bool PublicOnly { get; init; } = true;
+
+    /// <summary>Only these document types (staff); empty means all.</summary>
+    public IReadOnlyList<SearchDocumentType> Types { get; init; } = [];
+
+    /// <summary>How many values to count per facet.</summary>
+    public int FacetSize { get; init; } = 20;
+}
+
+public sealed record FacetValue(string Value, int Count);
+
+public sealed record SearchHit(SearchDocumentType Type, int Id, string Number, LocalizedText Title, string Snippet, string? Status, string? Dating, float Score);
+
+/// <summary>One page of hits, the total, the facet counts, and what was wrong with the query if it could not be read.</summary>
+public sealed record SearchResults(
+    int Total,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
+    string? Problem)
+{
+    public int PageCount => Total == 0 ? 1 : (int)Math.Ceiling(Total / (double)PageSize);
+}
+
+/// <summary>
+/// Runs searches against <see cref="SearchIndex"/>: the classic syntax, facet filters, a dating range that matches
+/// overlapping ranges, sorting, paging, snippets and facet counts. A query that cannot be parsed never throws:
+/// the plain words are searched and <see cref="SearchResults.Problem"/> says what was wrong.
+/// </summary>
+public sealed partial class CatalogueSearch(SearchIndex index)
+{
+    public SearchResults Search(SearchRequest request)
+    {
+        var pageSize = Math.Clamp(request.PageSize, 1, SearchRequest.MaxPageSize);
+        var page = Math.Clamp(request.Page, 1, Math.Max(1, SearchRequest.MaxDepth / pageSize));
+        var (main, problem) = Parse(request);
+        var filter = Restrictions(request);
+        Query query = filter.Clauses.Count == 0 ? main : new FilteredQuery(main, new QueryWrapperFilter(filter));
+        var facetFields = request.PublicOnly ? SearchFields.PublicFacets : SearchFields.Facets;
+        var facets = new FacetCounter(facetFields);
+        var wanted = page * pageSize;
+
+        var searcher = index.Acquire();
+        try
+        {
+            ITopDocsCollector top = request.Sort switch
+            {
+                SearchSort.Number => TopFieldCollector.Create(new Sort(new SortField(SearchFields.SortNumber, SortFieldType.STRING)), wanted, false, false, false, true),
+                SearchSort.Date => TopFieldCollector.Create(new Sort(
+                    new SortField(SearchFields.SortYear, SortFieldType.INT64),
+                    new SortField(SearchFields.SortNumber, SortFieldType.STRING)), wanted, false, false, false, true),
+                _ => TopScoreDocCollector.Create(wanted, true),
+            };
+            try
+            {
+                searcher.Search(query, MultiCollector.Wrap((ICollector)top, facets));
+            }
+            catch (BooleanQuery.TooManyClausesException)
+            {
+                return Search(request with { Text = PlainWords(request.Text) }) with
+                {
+                    Problem = "The wildcard matches too many words; the plain words were searched instead.",
+                };
+            }
+
+            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
+            var snippets = new Snippets(main);
+            var hits = docs.ScoreDocs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, snippets, request.PublicOnly)).ToList();
+            return new SearchResults(docs.TotalHits, page, pageSize, hits, facets.Result(request.FacetSize), problem);
+        }
+        finally
+        {
+            index.Release(searcher);
+        }
+    }
+
+    /// <summary>The query; on a syntax error, the plain words and a message naming the problem.</summary>
+    private static (Query Query, string? Problem) Parse(SearchRequest request)
+    {
+        var text = request.Text?.Normalize(NormalizationForm.FormC).Trim();
+        if (string.IsNullOrEmpty(text))
+            return (new MatchAllDocsQuery(), null);
+        var parser = new SearchQueryParser(staff: !request.PublicOnly);
+        try
+        {
+            var parsed = parser.Parse(text);
+            return (parsed, parser.Notes.Count == 0 ? null : string.Join(" ", parser.Notes));
+        }
+        catch (ParseException e)
+        {
+            var problem = $"The query could not be read ({Reason(e)}); the plain words were searched instead.";
+            var words = PlainWords(text);
+            if (string.IsNullOrEmpty(words))
+                return (new BooleanQuery(), problem);
+            try
+            {
+                // Any of the words: the user's operators were what went wrong.
+                var plain = new SearchQueryParser(staff: !request.PublicOnly) { DefaultOperator = QueryParserBase.OR_OPERATOR };
+                return (plain.Parse(words), problem);
+            }
+            catch (ParseException)
+            {
+                return (new BooleanQuery(), problem);
+            }
+        }
+    }
+
+    private static BooleanQuery Restrictions(SearchRequest request)
+    {
+        var filter = new BooleanQuery();
+        if (request.PublicOnly)
+        {
+            filter.Add(new TermQuery(new Term(SearchFields.Type, "artifact")), Occur.MUST);
+            filter.Add(new TermQuery(new Term(SearchFields.Status, "published")), Occur.MUST);
+        }
+        else if (request.Types.Count > 0)
+        {
+            var types = new BooleanQuery();
+            foreach (var type in request.Types.Distinct())
+                types.Add(new TermQuery(new Term(SearchFields.Type, type.ToString().ToLowerInvariant())), Occur.SHOULD);
+            filter.Add(types, Occur.MUST);
+        }
+
+        var allowed = request.PublicOnly ? SearchFields.PublicFacets : SearchFields.Facets;
+        foreach (var (facet, values) in request.Filters)
+        {
+            if (Array.IndexOf(allowed, facet) < 0 || values.Count == 0)
+                continue;
+            var any = new BooleanQuery();
+            foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)).Distinct(StringComparer.Ordinal))
+                any.Add(new TermQuery(new Term(facet, value.Trim().ToLowerInvariant())), Occur.SHOULD);
+            if (any.Clauses.Count > 0)
+                filter.Add(any, Occur.MUST);
+        }
+
+        if (request.YearFrom is not null || request.YearTo is not null)
+            filter.Add(SearchQueryParser.YearOverlap(request.YearFrom, request.YearTo), Occur.MUST);
+        return filter;
+    }
+
+    private static SearchHit Hit(Lucene.Net.Documents.Document doc, float score, Snippets snippets, bool publicOnly)
+    {
+        var type = Enum.Parse<SearchDocumentType>(doc.Get(SearchFields.Type), ignoreCase: true);
+        var key = doc.Get(SearchFields.Key);
+        var id = int.Parse(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
+        var title = LocalizedText.Of(doc.Get(SearchFields.StoredTitleVi), doc.Get(SearchFields.StoredTitleFr), doc.Get(SearchFields.StoredTitleEn));
+        IEnumerable<string?> texts =
+        [
+            doc.Get(SearchFields.StoredDescription), doc.Get(SearchFields.StoredInscription),
+            string.Join(" · ", new[] { title.Vi, title.Fr, title.En }.Where(t => t is not null)), doc.Get(SearchFields.StoredDating),
+        ];
+        if (!publicOnly)
+            texts = texts.Append(doc.Get(SearchFields.StoredStaff));
+        var status = type == SearchDocumentType.Artifact ? StatusOf(doc) : null;
+        return new SearchHit(type, id, doc.Get(SearchFields.Number), title, snippets.Build(texts), status, doc.Get(SearchFields.StoredDating), score);
+    }
+
+    // The status is a facet (not stored); it is read back from the doc values only when a hit is shown.
+    private static string? StatusOf(Lucene.Net.Documents.Document doc) => doc.Get("s_status");
+
+    private static string Reason(ParseException e)
+    {
+        var message = e.Message;
+        var encountered = message.IndexOf("Encountered", StringComparison.Ordinal);
+        if (encountered >= 0)
+        {
+            var line = message[encountered..].Split('\n')[0].Trim();
+            return line.TrimEnd('.');
+        }
+
+        return message.Split('\n')[0].Replace("Cannot parse", "cannot parse", StringComparison.Ordinal).TrimEnd('.');
+    }
+
+    /// <summary>The words of a query without its syntax: letters, digits and the dots of accession numbers.</summary>
+    internal static string PlainWords(string? text) =>
+        string.Join(' ', Word().Matches(text ?? string.Empty).Select(m => m.Value.Trim('.', '-', '/'))
+            .Where(w => w.Length > 0)
+            .Select(w => w is "AND" or "OR" or "NOT" or "TO" ? w.ToLowerInvariant() : QueryParserBase.Escape(w)));
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{M}\p{N}.'’/-]*")]
+    private static partial Regex Word();
+}

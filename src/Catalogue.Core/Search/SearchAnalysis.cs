@@ -1,0 +1,175 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cjk;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Analysis.Util;
+using Lucene.Net.Util;
+
+namespace Catalogue.Core.Search;
+
+/// <summary>
+/// How text becomes terms. The index keeps every word as written (Vietnamese tones tell words apart: ma, má, mã, mạ)
+/// and folded at the same position ("thang long" finds "Thăng Long"); French elisions (l', d') are dropped, plurals
+/// stemmed lightly, and Chinese characters paired into bigrams ("大越" finds "大越國軍城磚").
+/// </summary>
+public static class SearchAnalysis
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    private static readonly CharArraySet Elisions = new(Version,
+        ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"], ignoreCase: true);
+
+    /// <summary>Marks a word as written (with its diacritics) in the index, beside its folded form.</summary>
+    public const char ExactMarker = '=';
+
+    /// <summary>
+    /// For the index: lower case, elision removed, CJK bigrams, plurals lightly stemmed; then every word twice at the
+    /// same position, as written (marked with <see cref="ExactMarker"/>) and folded (đ to d, tones and accents dropped).
+    /// </summary>
+    public static Analyzer Indexing { get; } = Build(s => new ExactAndFoldedFilter(s));
+
+    /// <summary>For queries asking for the words as typed: matches only records that carry the same diacritics.</summary>
+    public static Analyzer Exact { get; } = Build(s => new ExactMarkerFilter(s));
+
+    /// <summary>For queries matching whatever the diacritics: matches the folded form every word has in the index.</summary>
+    public static Analyzer Folded { get; } = Build(s => new ASCIIFoldingFilter(s));
+
+    private static Analyzer Build(Func<TokenStream, TokenStream> last) => Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
+        TokenStream stream = new ElisionFilter(tokenizer, Elisions);
+        stream = new LowerCaseFilter(Version, stream);
+        stream = new CJKBigramFilter(stream);
+        stream = new FrenchLightStemFilter(stream);
+        return new TokenStreamComponents(tokenizer, last(stream));
+    });
+
+    /// <summary>Emits each token marked as exact, then its folded form at the same position.</summary>
+    private sealed class ExactAndFoldedFilter : TokenFilter
+    {
+        private readonly ICharTermAttribute _term;
+        private readonly IPositionIncrementAttribute _position;
+        private char[] _folded = new char[64];
+        private int _foldedLength;
+        private bool _pending;
+
+        public ExactAndFoldedFilter(TokenStream input) : base(input)
+        {
+            _term = AddAttribute<ICharTermAttribute>();
+            _position = AddAttribute<IPositionIncrementAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            // The folded twin keeps every other attribute of the word (offsets, type): only the term and position change.
+            if (_pending)
+            {
+                _pending = false;
+                _term.CopyBuffer(_folded, 0, _foldedLength);
+                _position.PositionIncrement = 0;
+                return true;
+            }
+
+            if (!m_input.IncrementToken())
+                return false;
+            var length = _term.Length;
+            if (_folded.Length < length * 4)
+                _folded = new char[length * 4];
+            _foldedLength = ASCIIFoldingFilter.FoldToASCII(_term.Buffer, 0, _folded, 0, length);
+            _pending = true;
+            Mark(_term);
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _pending = false;
+        }
+    }
+
+    /// <summary>Marks each token as exact (for queries).</summary>
+    private sealed class ExactMarkerFilter : TokenFilter
+    {
+        private readonly ICharTermAttribute _term;
+
+        public ExactMarkerFilter(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken())
+                return false;
+            Mark(_term);
+            return true;
+        }
+    }
+
+    private static void Mark(ICharTermAttribute term)
+    {
+        var length = term.Length;
+        var buffer = term.ResizeBuffer(length + 1);
+        Array.Copy(buffer, 0, buffer, 1, length);
+        buffer[0] = ExactMarker;
+        term.Length = length + 1;
+    }
+
+    private static readonly Lazy<char[]> ScanFolding = new(() =>
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var ch = char.ToLowerInvariant((char)c);
+            // Letters with diacritics live below U+2000 (Latin, Vietnamese, Greek, Cyrillic); the rest stay as they are.
+            if (ch is >= (char)128 and < (char)0x2000)
+            {
+                var decomposed = ch.ToString().Normalize(NormalizationForm.FormD);
+                if (decomposed.Length > 0 && decomposed[0] < 128)
+                    ch = decomposed[0];
+                else if (ch == 'đ')
+                    ch = 'd';
+            }
+
+            table[c] = ch;
+        }
+
+        return table;
+    });
+
+    /// <summary>Lower case without diacritics, one character for one (offsets stay valid): to find where query words occur.</summary>
+    public static string FoldForScan(string text)
+    {
+        var table = ScanFolding.Value;
+        return string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                span[i] = table[source[i]];
+        });
+    }
+
+    /// <summary>Folds one word as the folded field does (for wildcard and prefix terms, which the parser does not analyze).</summary>
+    public static string FoldWord(string word)
+    {
+        var input = word.Normalize(NormalizationForm.FormC).ToLowerInvariant().ToCharArray();
+        var output = new char[input.Length * 4];
+        var length = ASCIIFoldingFilter.FoldToASCII(input, 0, output, 0, input.Length);
+        return new string(output, 0, length);
+    }
+
+    /// <summary>The terms <paramref name="analyzer"/> makes of <paramref name="text"/>, with their character offsets.</summary>
+    public static List<(string Term, int Start, int End)> Tokens(Analyzer analyzer, string field, string text)
+    {
+        var tokens = new List<(string, int, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+            tokens.Add((term.ToString(), offset.StartOffset, offset.EndOffset));
+        stream.End();
+        return tokens;
+    }
+}

@@ -1,0 +1,40 @@
+using Catalogue.Core.Data;
+using Catalogue.Core.Search;
+using Catalogue.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Catalogue.Web.Pages.Search;
+
+/// <summary>The staff search over artifacts, finds and contexts, with facets, snippets, sorting and paging.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(CatalogueSearch search, CatalogueDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public SearchSort Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "pageNumber")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true)]
+    public int? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public int? To { get; set; }
+
+    public SearchView View { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        View = await SearchView.RunAsync(Request, "/Search", publicOnly: false, Q, ValidOr(nameof(Sort), Sort, SearchSort.Relevance),
+            ValidOr("pageNumber", PageNumber, 1), ValidOr(nameof(From), From, null), ValidOr(nameof(To), To, null),
+            search, db, localizer, cancellationToken);
+
+    // A malformed number or sort in the query string falls back to the default rather than failing.
+    private T ValidOr<T>(string key, T value, T fallback) =>
+        ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0 ? fallback : value;
+}

@@ -1,0 +1,139 @@
+using Catalogue.Core.Users;
+using Catalogue.Web.Tests.Infrastructure;
+using Catalogue.Web.Tests.Pages.Artifacts;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using NUnit.Framework.Interfaces;
+using static Microsoft.Playwright.Assertions;
+
+namespace Catalogue.Web.Tests.Browser;
+
+/// <summary>
+/// A curator at a real browser: catalogues a brick, then finds it a moment later by typing Vietnamese without accents,
+/// French without its diaeresis and characters of its inscription, sees the words highlighted and narrows by a facet.
+/// </summary>
+public sealed class SearchInBrowserTests() : CatalogueApp()
+{
+    private IPlaywright playwright = null!;
+    private IBrowser browser = null!;
+    private IBrowserContext context = null!;
+    private IPage page = null!;
+    private TestUser curator = null!;
+
+    protected override void Configure(CatalogueFactory app) => app.UseKestrel(0);
+
+    [OneTimeSetUp]
+    public async Task LaunchBrowser()
+    {
+        curator = await UserAsync(Roles.Curator);
+        await WaitForSearchIndexAsync();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    [OneTimeTearDown]
+    public async Task CloseBrowser()
+    {
+        await browser.CloseAsync();
+        playwright.Dispose();
+    }
+
+    [SetUp]
+    public async Task OpenPage()
+    {
+        context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress().ToString(), Locale = "en-GB" });
+        context.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+        page = await context.NewPageAsync();
+    }
+
+    [TearDown]
+    public async Task ClosePage()
+    {
+        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
+        {
+            var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            TestContext.AddTestAttachment(screenshot, "the page when the test failed");
+        }
+
+        await context.CloseAsync();
+    }
+
+    [Test]
+    public async Task A_curator_finds_a_record_saved_a_moment_ago_without_typing_accents_and_narrows_by_a_facet()
+    {
+        var accessionNumber = ArtifactForms.NewAccessionNumber();
+        await SignInAsync();
+        await page.GotoAsync("/Artifacts/Create");
+        await page.Locator("#Input_AccessionNumber").FillAsync(accessionNumber);
+        await page.Locator("#Input_ObjectTypeId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.Locator("#Input_TitleVi").FillAsync("Gạch xây thành Thăng Long");
+        await page.Locator("#Input_TitleFr").FillAsync("Brique du rempart de Hanoï");
+        await page.Locator("#Input_InscriptionText").FillAsync("大越國軍城磚");
+        await page.Locator("input[name='Input.MaterialIds']").First.CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create artifact" }).ClickAsync();
+        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
+        var hit = await SearchUntilListedAsync("gach thang long", accessionNumber);
+        await Expect(hit.Locator("mark").First).ToHaveTextAsync("Gạch");
+        await Expect(hit.Locator("mark", new() { HasText = "Thăng" })).ToHaveCountAsync(1);
+
+        await Expect(await SearchUntilListedAsync("hanoi", accessionNumber)).ToBeVisibleAsync();
+        await Expect((await SearchUntilListedAsync("大越", accessionNumber)).Locator("mark").First).ToHaveTextAsync("大越");
+
+        // Narrowing by the brick's own material keeps it and leaves only records of that material.
+        var material = await WithDatabaseAsync(db => db.Artifacts.Where(a => a.AccessionNumber == accessionNumber)
+            .SelectMany(a => a.Terms).Select(t => t.Term!.Code).FirstAsync());
+        var facet = page.Locator($"#facets section[data-facet='material'] li a[data-value='{material}']");
+        var count = await facet.Locator("xpath=../span[@class='count']").TextContentAsync();
+        await facet.ClickAsync();
+        await Expect(page.Locator($"#facets section[data-facet='material'] a.selected[data-value='{material}']")).ToBeVisibleAsync();
+        await Expect(page.Locator($"#hits li[data-number='{accessionNumber}']")).ToBeVisibleAsync();
+        await Expect(page.Locator("#search-total")).ToContainTextAsync($"{count} results");
+    }
+
+    /// <summary>Types the query as a person would and searches again (for up to ten seconds) until the record is listed.</summary>
+    private async Task<ILocator> SearchUntilListedAsync(string query, string accessionNumber)
+    {
+        var hit = page.Locator($"#hits li[data-number='{accessionNumber}']");
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            await page.Locator("#q").FillAsync(query);
+            await page.Locator("#q").PressAsync("Enter");
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            await Expect(page.Locator("#search-total")).ToBeVisibleAsync();
+            if (await hit.CountAsync() > 0)
+                return hit;
+        }
+        while (watch.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Fail($"Searching \"{query}\" never listed {accessionNumber}.");
+        return hit;
+    }
+
+    private async Task SignInAsync()
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.Locator("#Email").FillAsync(curator.Email);
+        await page.Locator("#Password").FillAsync(curator.Password);
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await Expect(page.Locator("header .account")).ToContainTextAsync(curator.Email);
+    }
+
+    private Uri ServerAddress()
+    {
+        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var address = addresses.First().Replace("//[::]", "//localhost", StringComparison.Ordinal).Replace("//0.0.0.0", "//localhost", StringComparison.Ordinal);
+        return new Uri(address);
+    }
+}
