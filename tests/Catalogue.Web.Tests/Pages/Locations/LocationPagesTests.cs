@@ -208,6 +208,27 @@ public sealed class LocationPagesTests() : CatalogueApp()
     }
 
     [Test]
+    public async Task Objects_ticked_in_a_search_result_go_to_the_move_form()
+    {
+        var number = (await NewArtifactsAsync(1))[0];
+        AngleSharp.Dom.IDocument? page = null;
+        // A save is searchable within a second; allow a loaded machine a little more.
+        for (var tries = 0; tries < 50 && page?.QuerySelector($"input[form=move-selected][value='{number}']") is null; tries++)
+        {
+            if (tries > 0)
+                await Task.Delay(200);
+            page = await curator.GetPageAsync($"/Search?q=%22{number}%22");
+        }
+
+        Assert.That(page!.QuerySelector($"input[form=move-selected][value='{number}']"), Is.Not.Null, "the hit can be ticked");
+        Assert.That(page.QuerySelector("form#move-selected")?.GetAttribute("action"), Is.EqualTo("/Locations/Move"));
+        var viewerPage = await viewer.GetPageAsync($"/Search?q=%22{number}%22");
+        Assert.That(viewerPage.QuerySelector("form#move-selected"), Is.Null, "a viewer cannot move objects");
+        var form = await curator.GetPageAsync($"/Locations/Move?accessionNumbers={number}");
+        Assert.That(form.QuerySelector("#Input_AccessionNumbers")?.TextContent.Trim(), Is.EqualTo(number));
+    }
+
+    [Test]
     public async Task A_viewer_reads_the_store_but_cannot_move_anything()
     {
         var objects = await NewArtifactsAsync(1);
