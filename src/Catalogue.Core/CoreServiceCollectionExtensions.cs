@@ -84,6 +84,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<DerivativeMaker>();
         services.AddScoped<MediaCommands>();
         services.AddScoped<MediaQueries>();
+        services.AddScoped<FolderAttachment>();
         return services;
     }
 
