@@ -14,24 +14,9 @@ public static class SyntheticImages
     {
         var hash = (uint)StableHash(seed);
         double Channel(int shift) => 60 + ((hash >> shift) & 0x7F);
-        using var xyz = VipsImage.Xyz(width, height);
-        using var x = xyz[0];
-        using var y = xyz[1];
-        // Background: a soft vertical gradient, as on a photographer's sweep.
-        using var shade = y * (-60.0 / height) + 215;
-        using var background = shade.Bandjoin(shade, shade);
-        // The object: an ellipse (a pot) in the seed's colour, darker towards its edge.
-        var cx = width / 2.0;
-        var cy = height * 0.55;
-        var rx = width * 0.28;
-        var ry = height * 0.33;
-        using var dx = (x - cx) / rx;
-        using var dy = (y - cy) / ry;
-        using var distance = dx * dx + dy * dy;
-        using var inside = distance < 1.0;
-        using var darken = distance * -40.0;
-        using var lit = darken.Bandjoin(darken, darken) + new[] { Channel(0), Channel(8), Channel(16) };
-        using var composed = inside.Ifthenelse(lit, background);
+        var scene = Scenes.GetOrAdd((width, height), size => new Scene(size.Width, size.Height));
+        using var lit = scene.Darken + new[] { Channel(0), Channel(8), Channel(16) };
+        using var composed = scene.Inside.Ifthenelse(lit, scene.Background);
         VipsImage result;
         if (noise)
         {
@@ -71,6 +56,37 @@ public static class SyntheticImages
             if (metadata?.TakenAt is { } taken)
                 m.Set(GValue.GStrType, "exif-ifd2-DateTimeOriginal", taken.ToString("yyyy:MM:dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Width, int Height), Scene> Scenes = new();
+
+    /// <summary>
+    /// The parts of a picture that do not depend on the seed, computed once per size and kept in memory:
+    /// a soft vertical gradient (a photographer's sweep) and an ellipse (a pot) darker towards its edge.
+    /// </summary>
+    private sealed class Scene
+    {
+        public Scene(int width, int height)
+        {
+            using var xyz = VipsImage.Xyz(width, height);
+            using var x = xyz[0];
+            using var y = xyz[1];
+            using var shade = y * (-60.0 / height) + 215;
+            using var background = shade.Bandjoin(shade, shade);
+            using var dx = (x - width / 2.0) / (width * 0.28);
+            using var dy = (y - height * 0.55) / (height * 0.33);
+            using var distance = dx * dx + dy * dy;
+            using var inside = distance < 1.0;
+            using var darken = distance * -40.0;
+            using var darken3 = darken.Bandjoin(darken, darken);
+            Background = background.CopyMemory();
+            Inside = inside.CopyMemory();
+            Darken = darken3.CopyMemory();
+        }
+
+        public VipsImage Background { get; }
+        public VipsImage Inside { get; }
+        public VipsImage Darken { get; }
+    }
 
     private static int StableHash(string value)
     {
