@@ -14,7 +14,9 @@ public static class SyntheticImages
     {
         var hash = (uint)StableHash(seed);
         double Channel(int shift) => 60 + ((hash >> shift) & 0x7F);
-        var scene = Scenes.GetOrAdd((width, height), size => new Scene(size.Width, size.Height));
+        // Small scenes (sample photographs) are kept in memory and reused; large ones (the benchmark's) stream and are dropped.
+        using var large = (long)width * height > SceneCacheLimit ? new Scene(width, height, inMemory: false) : null;
+        var scene = large ?? Scenes.GetOrAdd((width, height), size => new Scene(size.Width, size.Height, inMemory: true));
         using var lit = scene.Darken + new[] { Channel(0), Channel(8), Channel(16) };
         using var composed = scene.Inside.Ifthenelse(lit, scene.Background);
         VipsImage result;
@@ -57,15 +59,17 @@ public static class SyntheticImages
                 m.Set(GValue.GStrType, "exif-ifd2-DateTimeOriginal", taken.ToString("yyyy:MM:dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
         });
 
+    private const long SceneCacheLimit = 4_000_000;
+
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int Width, int Height), Scene> Scenes = new();
 
     /// <summary>
     /// The parts of a picture that do not depend on the seed, computed once per size and kept in memory:
     /// a soft vertical gradient (a photographer's sweep) and an ellipse (a pot) darker towards its edge.
     /// </summary>
-    private sealed class Scene
+    private sealed class Scene : IDisposable
     {
-        public Scene(int width, int height)
+        public Scene(int width, int height, bool inMemory)
         {
             using var xyz = VipsImage.Xyz(width, height);
             using var x = xyz[0];
@@ -78,9 +82,16 @@ public static class SyntheticImages
             using var inside = distance < 1.0;
             using var darken = distance * -40.0;
             using var darken3 = darken.Bandjoin(darken, darken);
-            Background = background.CopyMemory();
-            Inside = inside.CopyMemory();
-            Darken = darken3.CopyMemory();
+            Background = inMemory ? background.CopyMemory() : background.Copy();
+            Inside = inMemory ? inside.CopyMemory() : inside.Copy();
+            Darken = inMemory ? darken3.CopyMemory() : darken3.Copy();
+        }
+
+        public void Dispose()
+        {
+            Background.Dispose();
+            Inside.Dispose();
+            Darken.Dispose();
         }
 
         public VipsImage Background { get; }

@@ -83,6 +83,7 @@ public static class WebServiceCollectionExtensions
         services.AddHealthChecks()
             .AddDbContextCheck<CatalogueDbContext>("database")
             .AddCheck<DataDirectoryHealthCheck>("data-directory")
+            .AddCheck<MediaStoreHealthCheck>("media-store")
             .AddCheck<AuditChainHealthCheck>("audit-chain");
         services.AddMemoryCache();
         return services;

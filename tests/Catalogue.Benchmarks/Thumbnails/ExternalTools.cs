@@ -44,10 +44,11 @@ internal sealed record ExternalTools(string? VipsThumbnail, string? VipsThumbnai
         Directory.CreateDirectory(directory);
         var largest = Path.Combine(directory, "largest.v");
         Run(executable, [original, "--size", "1600x1600>", "-o", largest]);
+        // "strip" rather than "keep=none": Debian 12's vipsthumbnail is libvips 8.14, which has no "keep" yet.
         foreach (var edge in DerivativeSpec.LongEdges)
         {
-            Run(executable, [largest, "--size", $"{edge}x{edge}>", "-o", Path.Combine(directory, $"{edge}.webp[Q=80,keep=none]")]);
-            Run(executable, [largest, "--size", $"{edge}x{edge}>", "-o", Path.Combine(directory, $"{edge}.jpg[Q=85,optimize_coding,keep=none]")]);
+            Run(executable, [largest, "--size", $"{edge}x{edge}>", "-o", Path.Combine(directory, $"{edge}.webp[Q=80,strip]")]);
+            Run(executable, [largest, "--size", $"{edge}x{edge}>", "-o", Path.Combine(directory, $"{edge}.jpg[Q=85,optimize_coding,strip]")]);
         }
     }
 
@@ -129,11 +130,16 @@ internal sealed record ExternalTools(string? VipsThumbnail, string? VipsThumbnai
 
     private static async Task RunAsync(string executable, IEnumerable<string> args)
     {
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false };
+        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         start.Environment["DEBIAN_FRONTEND"] = "noninteractive";
         using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync();
+        await output;
         await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            Console.WriteLine($"{executable} {string.Join(' ', args)} failed: {errors.Trim()}");
     }
 }

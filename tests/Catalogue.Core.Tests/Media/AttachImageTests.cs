@@ -147,6 +147,7 @@ public sealed class AttachImageTests
             ("b.tif", picture.TiffsaveBuffer(), ImageFormat.Tiff),
             ("c.webp", picture.WebpsaveBuffer(), ImageFormat.WebP),
             ("named-wrongly.jpg", picture.PngsaveBuffer(compression: 9), ImageFormat.Png),
+            ("e.avif", picture.HeifsaveBuffer(compression: NetVips.Enums.ForeignHeifCompression.Av1, q: 60), ImageFormat.Heif),
         };
         foreach (var (name, bytes, _) in files)
         {

@@ -1,5 +1,6 @@
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Common;
+using Catalogue.Core.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ namespace Catalogue.Web.Pages.Collection;
 
 /// <summary>The public catalogue: published artifacts only.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(ArtifactQueries queries) : PageModel
+public sealed class IndexModel(ArtifactQueries queries, MediaQueries media) : PageModel
 {
     // Not "page": Razor Pages reserves that route value for the page itself, so ?page=2 never bound and links lost it.
     [BindProperty(SupportsGet = true, Name = "pageNumber")]
@@ -22,6 +23,9 @@ public sealed class IndexModel(ArtifactQueries queries) : PageModel
 
     public PagedList<ArtifactSummary> List { get; private set; } = null!;
 
+    /// <summary>The first photograph of each listed (published) object, by accession number.</summary>
+    public IReadOnlyDictionary<string, string> Thumbnails { get; private set; } = new Dictionary<string, string>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -34,5 +38,6 @@ public sealed class IndexModel(ArtifactQueries queries) : PageModel
             Text = Q?.Length > 200 ? Q[..200] : Q,
             PublishedOnly = true,
         }, cancellationToken);
+        Thumbnails = await media.FirstImagesAsync(List.Items.Select(a => a.AccessionNumber), cancellationToken);
     }
 }

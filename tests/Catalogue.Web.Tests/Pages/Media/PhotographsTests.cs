@@ -156,6 +156,37 @@ public sealed class PhotographsTests() : CatalogueApp()
         });
     }
 
+    [Test]
+    public async Task The_public_collection_list_shows_a_thumbnail_of_each_published_object()
+    {
+        var anonymous = CreateClient();
+
+        var page = await anonymous.GetPageAsync("/Collection");
+
+        var image = await ImageOfAsync(Published);
+        Assert.That(page.QuerySelectorAll(".card-image img").Select(i => i.GetAttribute("src")), Does.Contain($"/iiif/3/{image}/full/!200,200/0/default.jpg"));
+    }
+
+    [Test]
+    public async Task A_curator_removes_a_photograph_from_an_object_and_the_removal_is_in_the_objects_history()
+    {
+        var accession = SampleCatalogue.WithStatus(PublicationStatus.Published).Skip(1).First().AccessionNumber;
+        var curator = await SignInAsync(Roles.Curator);
+        var (_, body) = await curator.UploadAsync(accession, ("detail.jpg", MediaUploads.Jpeg(300, 200, "detail")));
+        var imageId = body.GetProperty("outcomes")[0].GetProperty("imageId").GetString()!;
+        var form = await curator.GetFormAsync($"/Artifacts/Images/{accession}", $"form:has(input[name=imageId][value='{imageId}'])");
+
+        using var response = await curator.SubmitAsync(form);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(302));
+        var page = await curator.GetPageAsync($"/Artifacts/Details/{accession}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.QuerySelectorAll("[data-image-id]").Select(e => e.GetAttribute("data-image-id")), Does.Not.Contain(imageId));
+            Assert.That(page.QuerySelector("#history")?.TextContent ?? page.Text(), Does.Contain($"image {imageId[..12]}"));
+        });
+    }
+
     private const int SampleImagesWidth = 256;
 
     private Task<string> ImageOfAsync(string accessionNumber) =>
