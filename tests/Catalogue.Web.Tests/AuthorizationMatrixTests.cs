@@ -155,6 +155,8 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         new("/iiif/manifests/{accessionNumber}", Access.Anonymous, Url: s => $"/iiif/manifests/{s.PublishedAccessionNumber}"),
         new("/api/images/{imageId}", Access.Anonymous, Url: s => $"/api/images/{s.ImageId}"),
         new("Artifacts/Images/{accessionNumber}", Access.Editors, Url: s => $"/Artifacts/Images/{s.PublishedAccessionNumber}"),
+        new("Excavation/Finds/Images/{number}", Access.Excavators, Url: s => $"/Excavation/Finds/Images/{s.FindNumber}"),
+        new("Conservation/Reports/Images/{reference}", Access.Conservators, Url: s => $"/Conservation/Reports/Images/{s.ReportReference}"),
     ];
 
     private const string Anonymous = "anonymous";

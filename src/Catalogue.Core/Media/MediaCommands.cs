@@ -60,30 +60,42 @@ public sealed class MediaCommands(
             return Refuse(name, e.Message);
         }
 
-        var image = await db.MediaImages.SingleOrDefaultAsync(i => i.Sha256 == incoming.Sha256, cancellationToken);
-        var alreadyStored = image is not null;
-        if (image is not null && await db.MediaLinks.Where(LinkedTo(kind, owner.Value.Id)).AnyAsync(l => l.MediaImageId == image.Id, cancellationToken))
-            return CommandResult<AttachedImage>.Success(new AttachedImage(image.Sha256, name, AlreadyStored: true, AlreadyAttached: true));
-
-        var placed = store.PlaceOriginal(incoming, format);
-        try
+        MediaImage? image;
+        bool alreadyStored;
+        for (var attempt = 0; ; attempt++)
         {
-            if (image is null)
+            image = await db.MediaImages.SingleOrDefaultAsync(i => i.Sha256 == incoming.Sha256, cancellationToken);
+            alreadyStored = image is not null;
+            if (image is not null && await db.MediaLinks.Where(LinkedTo(kind, owner.Value.Id)).AnyAsync(l => l.MediaImageId == image.Id, cancellationToken))
+                return CommandResult<AttachedImage>.Success(new AttachedImage(image.Sha256, name, AlreadyStored: true, AlreadyAttached: true));
+
+            var placed = store.PlaceOriginal(incoming, format);
+            try
             {
-                image = new MediaImage(incoming.Sha256, format, incoming.Length, header, name);
-                db.MediaImages.Add(image);
-            }
+                if (image is null)
+                {
+                    image = new MediaImage(incoming.Sha256, format, incoming.Length, header, name);
+                    db.MediaImages.Add(image);
+                }
 
-            var position = await db.MediaLinks.Where(LinkedTo(kind, owner.Value.Id)).CountAsync(cancellationToken);
-            db.MediaLinks.Add(new MediaLink(image, kind, owner.Value.Id, owner.Value.Key, role, position, clock.GetUtcNow().UtcDateTime, user.Name));
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            if (placed)
-                store.RemovePlacedOriginal(incoming.Sha256, format);
-            db.ChangeTracker.Clear();
-            throw;
+                var position = await db.MediaLinks.Where(LinkedTo(kind, owner.Value.Id)).CountAsync(cancellationToken);
+                db.MediaLinks.Add(new MediaLink(image, kind, owner.Value.Id, owner.Value.Key, role, position, clock.GetUtcNow().UtcDateTime, user.Name));
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateException) when (attempt == 0)
+            {
+                // The same photograph was stored by another upload at the same moment: attach that one instead.
+                db.ChangeTracker.Clear();
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                // Only an original nobody refers to is removed: a rival upload of the same bytes may own it now.
+                if (placed && !await db.MediaImages.AnyAsync(i => i.Sha256 == incoming.Sha256, CancellationToken.None))
+                    store.RemovePlacedOriginal(incoming.Sha256, format);
+                throw;
+            }
         }
 
         if (!store.HasDerivatives(image.Sha256))
@@ -92,13 +104,16 @@ public sealed class MediaCommands(
     }
 
     /// <summary>Detaches an image from an artifact; the original stays in the store (other records may show it).</summary>
-    public async Task<CommandResult<bool>> DetachFromArtifactAsync(string accessionNumber, string sha256, CancellationToken cancellationToken = default)
+    public Task<CommandResult<bool>> DetachFromArtifactAsync(string accessionNumber, string sha256, CancellationToken cancellationToken = default) =>
+        DetachAsync(MediaOwnerKind.Artifact, AccessionNumber.Normalize(accessionNumber), sha256, cancellationToken);
+
+    /// <summary>Detaches an image from a record by the record's key; the original stays in the store.</summary>
+    public async Task<CommandResult<bool>> DetachAsync(MediaOwnerKind kind, string ownerKey, string sha256, CancellationToken cancellationToken = default)
     {
-        var normalized = AccessionNumber.Normalize(accessionNumber);
         var link = await db.MediaLinks.Include(l => l.Image)
-            .SingleOrDefaultAsync(l => l.OwnerKind == MediaOwnerKind.Artifact && l.OwnerKey == normalized && l.Image!.Sha256 == sha256, cancellationToken);
+            .SingleOrDefaultAsync(l => l.OwnerKind == kind && l.OwnerKey == ownerKey && l.Image!.Sha256 == sha256, cancellationToken);
         if (link is null)
-            return CommandResult<bool>.NotFound($"That image is not attached to {normalized}.");
+            return CommandResult<bool>.NotFound($"That image is not attached to {ownerKey}.");
         db.MediaLinks.Remove(link);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult<bool>.Success(true);

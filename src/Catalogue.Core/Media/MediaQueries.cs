@@ -40,6 +40,14 @@ public sealed class MediaQueries(CatalogueDbContext db, MediaStore store)
         return links.Select(View).ToList();
     }
 
+    /// <summary>The images of a find, condition report or treatment step, by its human key (find number, reference).</summary>
+    public async Task<IReadOnlyList<MediaImageView>> ForOwnerKeyAsync(MediaOwnerKind kind, string ownerKey, CancellationToken cancellationToken = default)
+    {
+        var links = await db.MediaLinks.AsNoTracking().Where(l => l.OwnerKind == kind && l.OwnerKey == ownerKey).Include(l => l.Image)
+            .OrderBy(l => l.Position).ThenBy(l => l.Id).ToListAsync(cancellationToken);
+        return links.Select(View).ToList();
+    }
+
     /// <summary>Images of the published artifacts on one page of a list, first image each (for thumbnails on the public list).</summary>
     public async Task<IReadOnlyDictionary<string, string>> FirstImagesAsync(IEnumerable<string> accessionNumbers, CancellationToken cancellationToken = default)
     {

@@ -92,8 +92,9 @@ public sealed partial class VipsImageProcessor : IImageProcessor
         try
         {
             using var upright = LoadUpright(originalPath, region, width, height, out var factor);
-            var x = (int)Math.Floor(region.X * factor);
-            var y = (int)Math.Floor(region.Y * factor);
+            // Rounding on a shrunk image must never push the region off its edge.
+            var x = Math.Min((int)Math.Floor(region.X * factor), upright.Width - 1);
+            var y = Math.Min((int)Math.Floor(region.Y * factor), upright.Height - 1);
             var w = Math.Clamp((int)Math.Round(region.Width * factor), 1, upright.Width - x);
             var h = Math.Clamp((int)Math.Round(region.Height * factor), 1, upright.Height - y);
             using var cropped = upright.Crop(x, y, w, h);

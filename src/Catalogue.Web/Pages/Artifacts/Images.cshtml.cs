@@ -16,13 +16,10 @@ public sealed record UploadOutcome(string FileName, bool Attached, string Messag
 /// asks for JSON; without script the form posts here and this page shows what became of each file.
 /// </summary>
 [Authorize(Policy = Policies.EditCatalogue)]
-[RequestSizeLimit(MaxRequestBytes)]
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+[RequestSizeLimit(PhotographUploads.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = PhotographUploads.MaxRequestBytes)]
 public sealed class ImagesModel(ArtifactQueries artifacts, MediaQueries media, MediaCommands commands, IStringLocalizer<SharedResource> l) : PageModel
 {
-    /// <summary>Room for a folder of camera photographs in one request.</summary>
-    public const long MaxRequestBytes = 4L * 1024 * 1024 * 1024;
-
     public ArtifactView Artifact { get; private set; } = null!;
     public IReadOnlyList<MediaImageView> Images { get; private set; } = [];
     public IReadOnlyList<UploadOutcome> Outcomes { get; private set; } = [];
@@ -34,7 +31,7 @@ public sealed class ImagesModel(ArtifactQueries artifacts, MediaQueries media, M
     {
         if (!await LoadAsync(accessionNumber, cancellationToken))
             return NotFound();
-        var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+        var wantsJson = PhotographUploads.WantsJson(Request);
         if (files is null || files.Count == 0)
         {
             var message = l["Choose one or more photographs to upload."].Value;
@@ -44,16 +41,7 @@ public sealed class ImagesModel(ArtifactQueries artifacts, MediaQueries media, M
             return Page();
         }
 
-        var outcomes = new List<UploadOutcome>();
-        foreach (var file in files)
-        {
-            await using var content = file.OpenReadStream();
-            var result = await commands.AttachAsync(MediaOwnerKind.Artifact, Artifact.AccessionNumber, content, file.FileName, cancellationToken: cancellationToken);
-            var name = MediaCommands.DisplayName(file.FileName);
-            outcomes.Add(result.Succeeded
-                ? new UploadOutcome(name, true, result.Value!.AlreadyAttached ? l["Already attached to this object."] : l["Attached; thumbnails are being made."], result.Value.Sha256)
-                : new UploadOutcome(name, false, string.Join(" ", result.Errors.Select(e => e.Message)), null));
-        }
+        var outcomes = await PhotographUploads.AttachAllAsync(commands, MediaOwnerKind.Artifact, Artifact.AccessionNumber, files, l, cancellationToken);
 
         if (wantsJson)
             return new JsonResult(new { outcomes });

@@ -2,5 +2,5 @@ using Catalogue.Core.Media;
 
 namespace Catalogue.Web.Pages;
 
-/// <summary>What the image gallery partial shows: an object's photographs, and whether they may be removed here.</summary>
-public sealed record ImageGalleryModel(string AccessionNumber, IReadOnlyList<MediaImageView> Images, bool CanDetach = false);
+/// <summary>What the image gallery partial shows: a record's photographs, and where to post to remove one (none: not here).</summary>
+public sealed record ImageGalleryModel(IReadOnlyList<MediaImageView> Images, string? DetachAction = null);

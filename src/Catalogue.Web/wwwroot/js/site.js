@@ -66,6 +66,9 @@ document.addEventListener('click', (event) => {
     });
     request.addEventListener('error', () => { status.textContent = '!'; });
     request.send(data);
+    // The files are on their way; clear the picker so pressing Upload again does not send them twice.
+    const picker = form.querySelector('input[type="file"]');
+    if (picker) picker.value = '';
   }
 
   document.querySelectorAll('form[data-upload]').forEach((form) => {

@@ -11,9 +11,13 @@ public static class MediaUploads
     public static byte[] Jpeg(int width = 640, int height = 480, string seed = "web") => SyntheticImages.Jpeg(width, height, seed);
 
     /// <summary>Posts files to an artifact's photographs form with its antiforgery token; returns the status and the outcomes.</summary>
-    public static async Task<(int Status, JsonElement Body)> UploadAsync(this HttpClient client, string accessionNumber, params (string FileName, byte[] Bytes)[] files)
+    public static Task<(int Status, JsonElement Body)> UploadAsync(this HttpClient client, string accessionNumber, params (string FileName, byte[] Bytes)[] files) =>
+        client.UploadToAsync($"/Artifacts/Images/{accessionNumber}", files);
+
+    /// <summary>Posts files to any record's photographs page (a find's, a condition report's).</summary>
+    public static async Task<(int Status, JsonElement Body)> UploadToAsync(this HttpClient client, string pageUrl, params (string FileName, byte[] Bytes)[] files)
     {
-        var form = await client.GetFormAsync($"/Artifacts/Images/{accessionNumber}", "form#image-upload");
+        var form = await client.GetFormAsync(pageUrl, "form#image-upload");
         using var content = new MultipartFormDataContent();
         content.Add(new StringContent(form.AntiforgeryToken!), HtmlForm.TokenField);
         foreach (var (fileName, bytes) in files)
