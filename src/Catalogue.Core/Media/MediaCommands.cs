@@ -55,6 +55,11 @@ public sealed class MediaCommands(
                 return Refuse(name, PixelLimit(header.Width, header.Height, limits.MaxPixels));
             processor.VerifyDecodes(incoming.Path);
         }
+        catch (ImageProcessingException e) when (format == ImageFormat.Heif)
+        {
+            // Photographs from phones are HEIC (HEVC-coded); a codec missing from the native build must not read as a damaged file.
+            return Refuse(name, $"This HEIF image could not be decoded ({e.Message}) It may use a codec this server lacks: export it as JPEG and upload that.");
+        }
         catch (ImageProcessingException e)
         {
             return Refuse(name, e.Message);
