@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of the solution on a fresh machine: installs what the tests need
-# (Debian's chromium for the browser tests, CJK fonts for screenshots), then builds and tests.
+# (Debian's chromium for the browser tests, CJK fonts for screenshots, npm for the zoom viewer's library), then builds and tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+# The web app's build copies OpenSeadragon from npm (package-lock.json) into wwwroot/lib.
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "The browser tests need: ${need[*]}. Install them (apt-get install ${need[*]}) or run this script as root." >&2

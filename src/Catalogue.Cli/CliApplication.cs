@@ -3,6 +3,7 @@ using Catalogue.Core;
 using Catalogue.Core.Audit;
 using Catalogue.Core.Common;
 using Catalogue.Core.Data;
+using Catalogue.Core.Media;
 using Catalogue.Core.Samples;
 using Catalogue.Core.Search;
 using Catalogue.Core.Users;
@@ -18,7 +19,7 @@ using Spectre.Console;
 namespace Catalogue.Cli;
 
 /// <summary>
-/// The admin command line: <c>users add</c>, <c>users list</c>, <c>tokens create</c>, <c>seed</c>, <c>verify-audit</c>, <c>reindex</c>.
+/// The admin command line: <c>users add</c>, <c>users list</c>, <c>tokens create</c>, <c>seed</c>, <c>verify-audit</c>, <c>reindex</c>, <c>thumbnails</c>, <c>media attach</c>.
 /// Reads the same configuration keys as the web app (<c>Catalogue__DataDirectory</c>, or <c>--data-dir</c>).
 /// </summary>
 public static class CliApplication
@@ -142,8 +143,72 @@ public static class CliApplication
             return 0;
         }));
         root.Subcommands.Add(reindex);
+        var force = new Option<bool>("--force") { Description = "Remake every image's derivatives, not only the missing or outdated ones" };
+        var thumbnails = new Command("thumbnails", "Make the missing or outdated derivatives (thumbnails and web sizes) of every image, with a progress bar.") { force };
+        thumbnails.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
+        {
+            var queries = services.GetRequiredService<MediaQueries>();
+            var store = services.GetRequiredService<MediaStore>();
+            var all = await queries.AllAsync(ct);
+            var todo = parse.GetValue(force) ? all : all.Where(sha => !store.HasDerivatives(sha)).ToList();
+            var removed = store.RemoveOutdatedDerivatives();
+            var (made, failed) = await MakeDerivativesAsync(services, console, todo, parse.GetValue(force), ct);
+            console.MarkupLineInterpolated($"[green]Derivatives version {DerivativeSpec.Version}:[/] {made} images made, {all.Count - todo.Count} already current, {failed} failed; {removed} outdated version folders removed.");
+            return failed == 0 ? 0 : 1;
+        }));
+        root.Subcommands.Add(thumbnails);
+
+        var folder = new Argument<string>("folder") { Description = "The folder of photographs; each file name starts with an accession or find number" };
+        var recursive = new Option<bool>("--recursive") { Description = "Include sub-folders" };
+        var attach = new Command("attach", "Attach every photograph of a folder to the artifact or find its file name names, and report the files that match nothing.") { folder, recursive };
+        attach.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
+        {
+            FolderAttachmentReport report = null!;
+            await console.Progress().AutoClear(false).StartAsync(async progress =>
+            {
+                var task = progress.AddTask("Attaching photographs");
+                report = await services.GetRequiredService<FolderAttachment>().AttachAsync(parse.GetValue(folder)!, parse.GetValue(recursive),
+                    new Progress<(int Done, int Total, string File)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), ct);
+                task.Value = task.MaxValue;
+            });
+            var attached = report.Attached.Select(f => f.Sha256!).Distinct().ToList();
+            var (_, failed) = await MakeDerivativesAsync(services, console, attached, false, ct);
+            if (report.Unmatched.Any() || report.Refused.Any())
+            {
+                var table = new Table().AddColumns("File", "Why not attached");
+                foreach (var file in report.Unmatched.Concat(report.Refused))
+                    table.AddRow(Markup.Escape(file.FileName), Markup.Escape(file.Problem ?? string.Empty));
+                console.Write(table);
+            }
+
+            console.MarkupLineInterpolated($"[green]Attached[/] {report.Attached.Count()} files; {report.Unmatched.Count()} matched no accession or find number; {report.Refused.Count()} refused; {failed} derivative failures.");
+            return report.Unmatched.Any() || report.Refused.Any() || failed > 0 ? 1 : 0;
+        }));
+        root.Subcommands.Add(new Command("media", "Photographs: attach a folder of them.") { attach });
 
         return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<(int Made, int Failed)> MakeDerivativesAsync(IServiceProvider services, IAnsiConsole console, IReadOnlyList<string> images, bool force, CancellationToken ct)
+    {
+        var made = 0;
+        var failed = 0;
+        if (images.Count == 0)
+            return (0, 0);
+        await console.Progress().AutoClear(false).StartAsync(async progress =>
+        {
+            var task = progress.AddTask("Making derivatives", maxValue: images.Count);
+            var maker = services.GetRequiredService<DerivativeMaker>();
+            foreach (var sha in images)
+            {
+                if (await maker.MakeAsync(sha, force, ct))
+                    made++;
+                else
+                    failed++;
+                task.Increment(1);
+            }
+        });
+        return (made, failed);
     }
 
     private static async Task<int> WithServices(string? dataDirectory, IAnsiConsole console, Func<IServiceProvider, Task<int>> action)
@@ -154,6 +219,8 @@ public static class CliApplication
         if (dataDirectory is not null)
             builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Catalogue:DataDirectory"] = Path.GetFullPath(dataDirectory) });
         builder.Services.AddCatalogueCore();
+        // The command line makes derivatives itself, with a progress bar, rather than through the web app's background queue.
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDerivativeBacklog, NoDerivativeBacklog>());
         builder.Services.Replace(ServiceDescriptor.Scoped<ICurrentUser>(_ => new FixedCurrentUser($"cli:{Environment.UserName}")));
         builder.Services.AddIdentityCore<CatalogueUser>(IdentitySetup.Configure)
             .AddRoles<IdentityRole>()

@@ -4,6 +4,7 @@ using Catalogue.Core.Common;
 using Catalogue.Core.Conservation;
 using Catalogue.Core.Data;
 using Catalogue.Core.Excavation;
+using Catalogue.Core.Media;
 using Catalogue.Core.Samples;
 using Catalogue.Core.Search;
 using Catalogue.Core.Users;
@@ -68,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Exhibitions.ExhibitionCommands>();
         services.AddScoped<Exhibitions.ExhibitionQueries>();
         services.AddScoped<UserAdministration>();
+        services.AddCatalogueMedia();
         services.AddScoped<SampleDataLoader>();
         services.AddScoped<DatabaseInitializer>();
 
@@ -77,6 +79,23 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CatalogueSearch>();
         services.AddScoped<SearchRecords>();
         services.AddHostedService<SearchIndexHostedService>();
+        return services;
+    }
+
+    /// <summary>The image pipeline: libvips behind <see cref="IImageProcessor"/>, the media store, the derivative queue and its worker.</summary>
+    public static IServiceCollection AddCatalogueMedia(this IServiceCollection services)
+    {
+        services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName);
+        services.TryAddSingleton<IImageProcessor, VipsImageProcessor>();
+        services.TryAddSingleton<MediaStore>();
+        services.TryAddSingleton<EncodeGate>();
+        services.TryAddSingleton<DerivativeBacklog>();
+        services.TryAddSingleton<IDerivativeBacklog>(sp => sp.GetRequiredService<DerivativeBacklog>());
+        services.AddHostedService<DerivativeWorker>();
+        services.AddScoped<DerivativeMaker>();
+        services.AddScoped<MediaCommands>();
+        services.AddScoped<MediaQueries>();
+        services.AddScoped<FolderAttachment>();
         return services;
     }
 

@@ -10,8 +10,10 @@ var app = builder.Build();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseExceptionHandler("/Error");
-app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/StatusCode/{0}"));
+// The JSON API and IIIF answer problems as JSON; pages re-render a friendly status page.
+static bool IsMachineFacing(HttpContext c) => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/iiif");
+app.UseWhen(IsMachineFacing, api => api.UseStatusCodePages());
+app.UseWhen(c => !IsMachineFacing(c), pages => pages.UseStatusCodePagesWithReExecute("/StatusCode/{0}"));
 app.UseSecurityHeaders();
 app.UseStaticFiles();
 app.UseRequestLocalization();
@@ -37,6 +39,8 @@ app.MapAuditApi();
 app.MapConservationApi();
 app.MapExhibitionsApi();
 app.MapSearchApi();
+app.MapIiifApi();
+app.MapImagesApi();
 app.MapHealthChecks("/health").AllowAnonymous();
 
 // The database is migrated (and the sample catalogue loaded on first start) before the first request.

@@ -1,9 +1,10 @@
 using Catalogue.Benchmarks;
 using Catalogue.Benchmarks.Matrix;
 using Catalogue.Benchmarks.Search;
+using Catalogue.Benchmarks.Thumbnails;
 
 // One entry per suite; a suite parses its own options and writes bench-results/<name>.json.
-IBenchmarkSuite[] suites = [new MatrixSuite(), new SearchSuite()];
+IBenchmarkSuite[] suites = [new MatrixSuite(), new SearchSuite(), new ThumbnailsSuite()];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" || suites.FirstOrDefault(s => s.Name == args[0]) is not { } suite)
 {

@@ -51,7 +51,7 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
     /// <summary>Values for route parameters, taken from the running app: a real sample accession number, a real user and term.</summary>
     public sealed record RouteSamples(
         string PublishedAccessionNumber, string UserId, int TermId, string SiteCode, int ContextNumber, string FindNumber,
-        string ReportReference, string TreatmentReference, string LocationCode, string ExhibitionCode, string LoanReference);
+        string ReportReference, string TreatmentReference, string LocationCode, string ExhibitionCode, string LoanReference, string ImageId);
 
     /// <summary>A route pattern, who may GET it, the status they get, and the URL to try.</summary>
     public sealed record Rule(string Pattern, Access Access, int AllowedStatus = 200, Func<RouteSamples, string>? Url = null)
@@ -152,6 +152,14 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         new("Loans/Act/{reference}", Access.Editors, AllowedStatus: 302, Url: s => $"/Loans/Act/{s.LoanReference}"),
         new("/api/exhibitions/", Access.Anonymous, Url: _ => "/api/exhibitions"),
         new("/api/exhibitions/{code}", Access.Anonymous, Url: s => $"/api/exhibitions/{s.ExhibitionCode}"),
+        // Images of published artifacts are public; the IIIF and image routes answer "not found" to the public for the rest.
+        new("/iiif/3/{imageId}/info.json", Access.Anonymous, Url: s => $"/iiif/3/{s.ImageId}/info.json"),
+        new("/iiif/3/{imageId}/{region}/{size}/{rotation}/{qualityAndFormat}", Access.Anonymous, Url: s => $"/iiif/3/{s.ImageId}/full/!200,200/0/default.jpg"),
+        new("/iiif/manifests/{accessionNumber}", Access.Anonymous, Url: s => $"/iiif/manifests/{s.PublishedAccessionNumber}"),
+        new("/api/images/{imageId}", Access.Anonymous, Url: s => $"/api/images/{s.ImageId}"),
+        new("Artifacts/Images/{accessionNumber}", Access.Editors, Url: s => $"/Artifacts/Images/{s.PublishedAccessionNumber}"),
+        new("Excavation/Finds/Images/{number}", Access.Excavators, Url: s => $"/Excavation/Finds/Images/{s.FindNumber}"),
+        new("Conservation/Reports/Images/{reference}", Access.Conservators, Url: s => $"/Conservation/Reports/Images/{s.ReportReference}"),
     ];
 
     private const string Anonymous = "anonymous";
@@ -172,7 +180,8 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         var published = SampleCatalogue.First(PublicationStatus.Published).AccessionNumber;
         var (report, treatment) = await WithServicesAsync(services => RecordConservationAsync(services, published));
         var (location, exhibition, loan) = await WithServicesAsync(services => RecordWhereaboutsAsync(services, published));
-        samples = new RouteSamples(published, (await UserAsync(Roles.Viewer)).Id, termId, siteCode, contextNumber, findNumber, report, treatment, location, exhibition, loan);
+        var imageId = await WithDatabaseAsync(db => db.MediaLinks.Where(l => l.OwnerKey == published).Select(l => l.Image!.Sha256).FirstAsync());
+        samples = new RouteSamples(published, (await UserAsync(Roles.Viewer)).Id, termId, siteCode, contextNumber, findNumber, report, treatment, location, exhibition, loan, imageId);
     }
 
     /// <summary>A condition report and a proposed treatment of the test's own, so every conservation route has a record to open.</summary>

@@ -4,6 +4,7 @@ using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
 using Catalogue.Core.Exhibitions;
 using Catalogue.Core.Locations;
+using Catalogue.Core.Media;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using Microsoft.AspNetCore.Identity;
@@ -33,6 +34,8 @@ public sealed class CatalogueDbContext(DbContextOptions<CatalogueDbContext> opti
     public DbSet<Exhibition> Exhibitions => Set<Exhibition>();
     public DbSet<Loan> Loans => Set<Loan>();
     public DbSet<Search.SearchOutboxEntry> SearchOutbox => Set<Search.SearchOutboxEntry>();
+    public DbSet<MediaImage> MediaImages => Set<MediaImage>();
+    public DbSet<MediaLink> MediaLinks => Set<MediaLink>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,7 @@ namespace Catalogue.Core.Data;
 public sealed class DatabaseInitializer(
     CatalogueDbContext db,
     SampleDataLoader samples,
+    Media.IDerivativeBacklog derivatives,
     IOptions<CatalogueOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
@@ -36,6 +37,9 @@ public sealed class DatabaseInitializer(
         if (options.Value.LoadSampleData && !await db.Artifacts.AnyAsync(cancellationToken) && !await db.Terms.AnyAsync(cancellationToken))
         {
             var loaded = await samples.LoadAsync(options.Value.ResolvedSamplesDirectory, progress: null, cancellationToken);
+            // The sample photographs are processed in the background as soon as the app runs.
+            foreach (var sha256 in loaded.Images)
+                await derivatives.EnqueueAsync(sha256, cancellationToken);
             logger.LogInformation(
                 "Loaded the sample catalogue: {Terms} terms, {Artifacts} artifacts, {Finds} finds, {Reports} condition reports, {Treatments} treatments, {Locations} locations, {Moves} moves, {Exhibitions} exhibitions and {Loans} loans",
                 loaded.Terms, loaded.Artifacts, loaded.Finds, loaded.ConditionReports, loaded.Treatments, loaded.Locations, loaded.Moves, loaded.Exhibitions, loaded.Loans);

@@ -9,14 +9,18 @@ namespace Catalogue.Core.Samples;
 
 public sealed record SampleLoadResult(
     int Terms, int Artifacts, int Finds = 0, int ConditionReports = 0, int Treatments = 0,
-    int Locations = 0, int Moves = 0, int Exhibitions = 0, int Loans = 0, int LoanChecks = 0);
+    int Locations = 0, int Moves = 0, int Exhibitions = 0, int Loans = 0, int LoanChecks = 0)
+{
+    /// <summary>The generated photographs attached to sample artifacts, waiting for their derivatives.</summary>
+    public IReadOnlyList<string> Images { get; init; } = [];
+}
 
 /// <summary>
 /// Loads the sample dataset (<c>vocabularies.json</c>, <c>artifacts.json</c>, then excavation, conservation and
 /// locations) through the entities' own rules.
 /// Idempotent: terms and artifacts that already exist are left as they are. All or nothing.
 /// </summary>
-public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, ICurrentUser user)
+public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, ICurrentUser user, Media.MediaStore store)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip };
 
@@ -103,11 +107,13 @@ public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, 
             var (reports, treatments) = await ConservationSamples.LoadAsync(db, Path.Combine(directory, "conservation.json"), terms, cancellationToken);
             db.ChangeTracker.Clear();
             var places = await LocationSamples.LoadAsync(db, Path.Combine(directory, "locations.json"), terms, user.Name, cancellationToken);
+            db.ChangeTracker.Clear();
+            var images = await Media.SampleImages.AttachAsync(db, store, clock.GetUtcNow().UtcDateTime, user.Name, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             progress?.Report((artifacts.Count, artifacts.Count));
             return new SampleLoadResult(addedTerms, addedArtifacts, finds, reports, treatments,
-                places.Locations, places.Moves, places.Exhibitions, places.Loans, places.LoanChecks);
+                places.Locations, places.Moves, places.Exhibitions, places.Loans, places.LoanChecks) { Images = images };
         });
     }
 

@@ -84,6 +84,7 @@ public static class WebServiceCollectionExtensions
             .AddDbContextCheck<CatalogueDbContext>("database")
             .AddCheck<DataDirectoryHealthCheck>("data-directory")
             .AddCheck<SearchIndexHealthCheck>("search-index")
+            .AddCheck<MediaStoreHealthCheck>("media-store")
             .AddCheck<AuditChainHealthCheck>("audit-chain");
         services.AddMemoryCache();
         return services;

@@ -1417,6 +1417,149 @@ namespace Catalogue.Core.Data.Migrations
                     b.ToTable("Locations", (string)null);
                 });
 
+            modelBuilder.Entity("Catalogue.Core.Media.MediaImage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ByteLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Camera")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Copyright")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Orientation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Photographer")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256")
+                        .IsUnique();
+
+                    b.ToTable("MediaImages");
+                });
+
+            modelBuilder.Entity("Catalogue.Core.Media.MediaLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ArtifactId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AttachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConditionReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FindId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TreatmentStepId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArtifactId");
+
+                    b.HasIndex("ConditionReportId");
+
+                    b.HasIndex("FindId");
+
+                    b.HasIndex("MediaImageId");
+
+                    b.HasIndex("TreatmentStepId");
+
+                    b.HasIndex("OwnerKind", "OwnerKey");
+
+                    b.ToTable("MediaLinks", t =>
+                        {
+                            t.HasCheckConstraint("CK_MediaLinks_OneOwner", "(CASE WHEN ArtifactId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN FindId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN ConditionReportId IS NULL THEN 0 ELSE 1 END) + (CASE WHEN TreatmentStepId IS NULL THEN 0 ELSE 1 END) = 1");
+                        });
+                });
+
             modelBuilder.Entity("Catalogue.Core.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -2174,6 +2317,37 @@ namespace Catalogue.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Catalogue.Core.Media.MediaLink", b =>
+                {
+                    b.HasOne("Catalogue.Core.Artifacts.Artifact", null)
+                        .WithMany()
+                        .HasForeignKey("ArtifactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Catalogue.Core.Conservation.ConditionReport", null)
+                        .WithMany()
+                        .HasForeignKey("ConditionReportId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Catalogue.Core.Excavation.Find", null)
+                        .WithMany()
+                        .HasForeignKey("FindId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Catalogue.Core.Media.MediaImage", "Image")
+                        .WithMany()
+                        .HasForeignKey("MediaImageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Catalogue.Core.Conservation.TreatmentStep", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentStepId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Image");
                 });
 
             modelBuilder.Entity("Catalogue.Core.Users.ApiToken", b =>

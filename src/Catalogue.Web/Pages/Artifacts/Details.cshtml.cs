@@ -5,6 +5,7 @@ using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
 using Catalogue.Core.Exhibitions;
 using Catalogue.Core.Locations;
+using Catalogue.Core.Media;
 using Catalogue.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Catalogue.Web.Pages.Artifacts;
 /// <summary>The full staff view of one artifact with its change history.</summary>
 [Authorize(Policy = Policies.Staff)]
 public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history, ProvenanceQueries provenance, ConservationQueries conservation, JourneyQueries journey,
-    LocationQueries locations, ExhibitionQueries exhibitions) : PageModel
+    LocationQueries locations, ExhibitionQueries exhibitions, MediaQueries media) : PageModel
 {
     public ArtifactView Artifact { get; private set; } = null!;
     public IReadOnlyList<HistoryItem> History { get; private set; } = [];
@@ -24,6 +25,7 @@ public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history
     public IReadOnlyList<TreatmentSummary> Treatments { get; private set; } = [];
     public IReadOnlyList<JourneyEvent> Journey { get; private set; } = [];
     public Placement? Placement { get; private set; }
+    public IReadOnlyList<MediaImageView> Images { get; private set; } = [];
     public IReadOnlyList<MovementView> Movements { get; private set; } = [];
     public IReadOnlyList<(string Code, LocalizedText Title, DateOnly? Opens, DateOnly? Closes, string Venues)> Exhibitions { get; private set; } = [];
 
@@ -40,7 +42,9 @@ public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history
         Placement = await locations.PlacementOfAsync(artifact.AccessionNumber, cancellationToken);
         Movements = await locations.HistoryAsync(artifact.AccessionNumber, cancellationToken);
         Exhibitions = await exhibitions.ExhibitionsOfAsync(artifact.AccessionNumber, cancellationToken);
-        History = await history.ForRecordAsync(Core.Artifacts.Artifact.AuditType, artifact.AccessionNumber, cancellationToken);
+        Images = await media.ForArtifactAsync(artifact.AccessionNumber, publishedOnly: false, cancellationToken);
+        // The artifact's history includes its photographs being attached and removed ("image 1a2b…").
+        History = await history.ForRecordWithPartsAsync(Core.Artifacts.Artifact.AuditType, MediaLink.AuditTypeFor(MediaOwnerKind.Artifact), artifact.AccessionNumber, cancellationToken);
         return Page();
     }
 }

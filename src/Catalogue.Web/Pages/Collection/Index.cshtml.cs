@@ -3,6 +3,7 @@ using Catalogue.Core.Common;
 using Catalogue.Core.Data;
 using Catalogue.Core.Search;
 using Catalogue.Web.Pages.Search;
+using Catalogue.Core.Media;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +16,7 @@ namespace Catalogue.Web.Pages.Collection;
 /// facet searches the index (published artifacts and their public fields only; never locations, loans or conservation).
 /// </summary>
 [AllowAnonymous]
-public sealed class IndexModel(ArtifactQueries queries, CatalogueSearch search, CatalogueDbContext db, IStringLocalizer<SharedResource> localizer) : PageModel
+public sealed class IndexModel(ArtifactQueries queries, CatalogueSearch search, CatalogueDbContext db, MediaQueries media, IStringLocalizer<SharedResource> localizer) : PageModel
 {
     // Not "page": Razor Pages reserves that route value for the page itself, so ?page=2 never bound and links lost it.
     [BindProperty(SupportsGet = true, Name = "pageNumber")]
@@ -32,6 +33,9 @@ public sealed class IndexModel(ArtifactQueries queries, CatalogueSearch search, 
     /// <summary>Set when the visitor searched (words or facets) rather than browsed.</summary>
     public SearchView? Search { get; private set; }
 
+    /// <summary>The first photograph of each listed (published) object, by accession number.</summary>
+    public IReadOnlyDictionary<string, string> Thumbnails { get; private set; } = new Dictionary<string, string>();
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
@@ -41,6 +45,7 @@ public sealed class IndexModel(ArtifactQueries queries, CatalogueSearch search, 
         {
             var order = Sort is ArtifactSort.AccessionNumber && Request.Query.ContainsKey("sort") ? SearchSort.Number : SearchSort.Relevance;
             Search = await SearchView.RunAsync(Request, "/Collection", publicOnly: true, Q, order, PageNumber, null, null, search, db, localizer, cancellationToken);
+            Thumbnails = await media.FirstImagesAsync(Search.Results.Hits.Select(h => h.Number), cancellationToken);
             return;
         }
 
@@ -51,5 +56,6 @@ public sealed class IndexModel(ArtifactQueries queries, CatalogueSearch search, 
             Sort = Sort is ArtifactSort.Title or ArtifactSort.TitleDescending ? Sort : ArtifactSort.AccessionNumber,
             PublishedOnly = true,
         }, cancellationToken);
+        Thumbnails = await media.FirstImagesAsync(List.Items.Select(a => a.AccessionNumber), cancellationToken);
     }
 }

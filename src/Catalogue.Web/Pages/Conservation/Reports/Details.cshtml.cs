@@ -1,5 +1,6 @@
 using Catalogue.Core.Audit;
 using Catalogue.Core.Conservation;
+using Catalogue.Core.Media;
 using Catalogue.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,10 +10,11 @@ namespace Catalogue.Web.Pages.Conservation.Reports;
 
 /// <summary>The condition report as a clean, printable record copy, with its history.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(ConservationQueries queries, HistoryQueries history) : PageModel
+public sealed class DetailsModel(ConservationQueries queries, HistoryQueries history, MediaQueries media) : PageModel
 {
     public ConditionReport Report { get; private set; } = null!;
     public IReadOnlyList<HistoryItem> History { get; private set; } = [];
+    public IReadOnlyList<MediaImageView> Images { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
     {
@@ -20,7 +22,8 @@ public sealed class DetailsModel(ConservationQueries queries, HistoryQueries his
         if (report is null)
             return NotFound();
         Report = report;
-        History = await history.ForRecordAsync(ConditionReport.AuditType, report.Reference, cancellationToken);
+        Images = await media.ForOwnerKeyAsync(MediaOwnerKind.ConditionReport, report.Reference, cancellationToken);
+        History = await history.ForRecordWithPartsAsync(ConditionReport.AuditType, MediaLink.AuditTypeFor(MediaOwnerKind.ConditionReport), report.Reference, cancellationToken);
         return Page();
     }
 }

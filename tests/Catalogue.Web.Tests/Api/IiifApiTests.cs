@@ -1,0 +1,108 @@
+using System.Text.Json;
+using Catalogue.Core.Artifacts;
+using Catalogue.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalogue.Web.Tests.Api;
+
+/// <summary>The IIIF Image API: what it answers, and 400 rather than a server error for anything it cannot serve.</summary>
+public sealed class IiifApiTests() : CatalogueApp()
+{
+    private HttpClient client = null!;
+    private string image = null!;
+
+    [OneTimeSetUp]
+    public async Task FindAPublishedImage()
+    {
+        client = CreateClient();
+        var published = SampleCatalogue.First(PublicationStatus.Published).AccessionNumber;
+        image = await WithDatabaseAsync(db => db.MediaLinks.Where(l => l.OwnerKey == published).Select(l => l.Image!.Sha256).FirstAsync());
+    }
+
+    [OneTimeTearDown]
+    public void DisposeClient() => client.Dispose();
+
+    [Test]
+    public async Task Info_json_describes_a_level_1_image_service_with_its_size_tiles_and_formats()
+    {
+        using var response = await client.GetAsync($"/iiif/3/{image}/info.json");
+        var info = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((int)response.StatusCode, Is.EqualTo(200));
+            Assert.That(info.GetProperty("@context").GetString(), Is.EqualTo("http://iiif.io/api/image/3/context.json"));
+            Assert.That(info.GetProperty("type").GetString(), Is.EqualTo("ImageService3"));
+            Assert.That(info.GetProperty("profile").GetString(), Is.EqualTo("level1"));
+            Assert.That(info.GetProperty("id").GetString(), Does.EndWith($"/iiif/3/{image}"));
+            Assert.That((info.GetProperty("width").GetInt32(), info.GetProperty("height").GetInt32()), Is.EqualTo((256, 192)));
+            Assert.That(info.GetProperty("extraFormats").EnumerateArray().Select(e => e.GetString()), Does.Contain("webp"));
+            Assert.That(info.GetProperty("tiles")[0].GetProperty("width").GetInt32(), Is.EqualTo(512));
+        });
+    }
+
+    [TestCase("full/max/0/default.jpg", "image/jpeg", 256, 192)]
+    [TestCase("full/max/0/default.webp", "image/webp", 256, 192)]
+    [TestCase("full/128,/0/default.jpg", "image/jpeg", 128, 96)]
+    [TestCase("full/,48/0/default.jpg", "image/jpeg", 64, 48)]
+    [TestCase("full/pct:50/0/default.jpg", "image/jpeg", 128, 96)]
+    [TestCase("full/100,100/0/default.jpg", "image/jpeg", 100, 100)]
+    [TestCase("full/!100,100/0/default.webp", "image/webp", 100, 75)]
+    [TestCase("0,0,64,64/max/0/default.jpg", "image/jpeg", 64, 64)]
+    [TestCase("pct:50,50,50,50/max/0/color.jpg", "image/jpeg", 128, 96)]
+    [TestCase("square/32,/0/default.jpg", "image/jpeg", 32, 32)]
+    [TestCase("200,150,500,500/max/0/default.jpg", "image/jpeg", 56, 42)]
+    [TestCase("full/^512,/0/default.jpg", "image/jpeg", 512, 384)]
+    public async Task Regions_and_sizes_render_at_the_size_asked(string request, string contentType, int width, int height)
+    {
+        using var response = await client.GetAsync($"/iiif/3/{image}/{request}");
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(200), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo(contentType));
+        using var decoded = NetVips.Image.NewFromBuffer(await response.Content.ReadAsByteArrayAsync());
+        Assert.That((decoded.Width, decoded.Height), Is.EqualTo((width, height)));
+    }
+
+    [TestCase("full/max/90/default.jpg", "Rotation")]
+    [TestCase("full/max/!0/default.jpg", "Rotation")]
+    [TestCase("full/max/0/gray.jpg", "Quality")]
+    [TestCase("full/max/0/default.png", "Format")]
+    [TestCase("full/max/0/default.gif", "Format")]
+    [TestCase("full/max/0/default", "Format")]
+    [TestCase("nonsense/max/0/default.jpg", "Region")]
+    [TestCase("1,2,3/max/0/default.jpg", "Region")]
+    [TestCase("-1,0,10,10/max/0/default.jpg", "Region")]
+    [TestCase("0,0,0,10/max/0/default.jpg", "Region")]
+    [TestCase("5000,5000,10,10/max/0/default.jpg", "Region")]
+    [TestCase("pct:NaN,0,10,10/max/0/default.jpg", "Region")]
+    [TestCase("full/0,/0/default.jpg", "Size")]
+    [TestCase("full/257,/0/default.jpg", "Size")]
+    [TestCase("full/,abc/0/default.jpg", "Size")]
+    [TestCase("full/pct:0/0/default.jpg", "Size")]
+    [TestCase("full/pct:101/0/default.jpg", "Size")]
+    [TestCase("full/!100,/0/default.jpg", "Size")]
+    [TestCase("full/99999999999,/0/default.jpg", "Size")]
+    [TestCase("full/^100000,/0/default.jpg", "Size")]
+    [TestCase("full/1,2,3/0/default.jpg", "Size")]
+    public async Task Invalid_parameters_are_a_400_problem_naming_the_parameter_never_a_server_error(string request, string parameter)
+    {
+        using var response = await client.GetAsync($"/iiif/3/{image}/{request}");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(400), body);
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString(), Does.StartWith(parameter));
+    }
+
+    [TestCase("not-a-hash")]
+    [TestCase("0000000000000000000000000000000000000000000000000000000000000000")]
+    [TestCase("..%2F..%2Fcatalogue.db")]
+    public async Task An_unknown_or_malformed_image_id_is_not_found(string id)
+    {
+        using var info = await client.GetAsync($"/iiif/3/{id}/info.json");
+        using var render = await client.GetAsync($"/iiif/3/{id}/full/max/0/default.jpg");
+
+        Assert.That((int)info.StatusCode, Is.EqualTo(404));
+        Assert.That((int)render.StatusCode, Is.EqualTo(404));
+    }
+}

@@ -1,0 +1,50 @@
+using Catalogue.Core.Users;
+using Catalogue.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalogue.Web.Tests.Pages.Media;
+
+/// <summary>Photographs of finds (archaeologists) and condition reports (conservators): staff see them, the public never does.</summary>
+public sealed class RecordPhotographsTests() : CatalogueApp()
+{
+    [Test]
+    public async Task A_conservator_documents_a_condition_report_with_a_photograph_that_staff_see_and_the_public_does_not()
+    {
+        var reference = await WithDatabaseAsync(db => db.ConditionReports.OrderBy(r => r.Id).Select(r => r.Reference).FirstAsync());
+        var conservator = await SignInAsync(Roles.Conservator);
+
+        var (status, body) = await conservator.UploadToAsync($"/Conservation/Reports/Images/{reference}", ("crack-detail.jpg", MediaUploads.Jpeg(800, 600, "crack")));
+
+        Assert.That(status, Is.EqualTo(200));
+        var outcome = body.GetProperty("outcomes")[0];
+        Assert.That(outcome.GetProperty("attached").GetBoolean(), Is.True, outcome.GetProperty("message").GetString());
+        var imageId = outcome.GetProperty("imageId").GetString()!;
+        var viewer = await SignInAsync(Roles.Viewer);
+        var page = await viewer.GetPageAsync($"/Conservation/Reports/Details/{reference}");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(page.QuerySelectorAll("[data-image-id]").Select(e => e.GetAttribute("data-image-id")), Does.Contain(imageId));
+            Assert.That(page.QuerySelector("form#image-upload"), Is.Null, "a viewer is not offered the upload");
+            Assert.That((int)(await viewer.GetAsync($"/iiif/3/{imageId}/info.json")).StatusCode, Is.EqualTo(200));
+            Assert.That((int)(await CreateClient().GetAsync($"/iiif/3/{imageId}/info.json")).StatusCode, Is.EqualTo(404));
+        });
+    }
+
+    [Test]
+    public async Task An_archaeologist_attaches_a_field_photograph_to_a_find_and_it_is_in_the_finds_history()
+    {
+        var number = await WithDatabaseAsync(db => db.Finds.OrderBy(f => f.Id).Select(f => f.FindNumber).FirstAsync());
+        var archaeologist = await SignInAsync(Roles.Archaeologist);
+
+        var (status, body) = await archaeologist.UploadToAsync($"/Excavation/Finds/Images/{number}", ("in-situ.jpg", MediaUploads.Jpeg(640, 480, "in-situ")));
+
+        var imageId = body.GetProperty("outcomes")[0].GetProperty("imageId").GetString()!;
+        var page = await archaeologist.GetPageAsync($"/Excavation/Finds/Details/{number}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(status, Is.EqualTo(200));
+            Assert.That(page.QuerySelectorAll("[data-image-id]").Select(e => e.GetAttribute("data-image-id")), Does.Contain(imageId));
+            Assert.That(page.QuerySelector("#history")!.TextContent, Does.Contain($"image {imageId[..12]}"));
+        });
+    }
+}
