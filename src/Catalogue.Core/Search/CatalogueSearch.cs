@@ -83,13 +83,14 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         var searcher = index.Acquire();
         try
         {
+            // Out of order is allowed (the facet counter does not mind), so Lucene may use its faster bulk scorer.
             ITopDocsCollector top = request.Sort switch
             {
-                SearchSort.Number => TopFieldCollector.Create(new Sort(new SortField(SearchFields.SortNumber, SortFieldType.STRING)), wanted, false, false, false, true),
+                SearchSort.Number => TopFieldCollector.Create(new Sort(new SortField(SearchFields.SortNumber, SortFieldType.STRING)), wanted, false, false, false, false),
                 SearchSort.Date => TopFieldCollector.Create(new Sort(
                     new SortField(SearchFields.SortYear, SortFieldType.INT64),
-                    new SortField(SearchFields.SortNumber, SortFieldType.STRING)), wanted, false, false, false, true),
-                _ => TopScoreDocCollector.Create(wanted, true),
+                    new SortField(SearchFields.SortNumber, SortFieldType.STRING)), wanted, false, false, false, false),
+                _ => TopScoreDocCollector.Create(wanted, false),
             };
             try
             {

@@ -106,11 +106,18 @@ internal sealed partial class SearchQueryParser : QueryParser
         return query.Clauses.Count == 0 ? null! : query;
     }
 
-    /// <summary>The folded words (match whatever the diacritics) and the words as typed (boosted: the query's own tones rank first).</summary>
+    /// <summary>
+    /// The folded words are required (they match whatever the diacritics); the words as typed only add to the score
+    /// (the query's own tones rank first). Every word is indexed folded too, so the optional part never widens the
+    /// matches, and the search walks one list of documents per word rather than a union of two.
+    /// </summary>
     private void AddWords(BooleanQuery query, string field, string text, bool quoted, int? slop, float boost)
     {
-        Add(query, Analyzed(SearchAnalysis.Folded, field, text, quoted, slop), boost);
-        Add(query, Analyzed(SearchAnalysis.Exact, field, text, quoted, slop), boost * ExactBoost);
+        if (Analyzed(SearchAnalysis.Folded, field, text, quoted, slop) is not { } folded)
+            return;
+        var words = new BooleanQuery { { folded, Occur.MUST } };
+        Add(words, Analyzed(SearchAnalysis.Exact, field, text, quoted, slop), ExactBoost);
+        Add(query, words, boost);
     }
 
     private Query? Analyzed(Analyzer analyzer, string field, string text, bool quoted, int? slop)
