@@ -4,7 +4,7 @@ namespace Catalogue.Core.Search;
 public static class SearchFields
 {
     /// <summary>Stored in the index's commit data; an index of another version is rebuilt on start.</summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 
     public const string Key = "key";
     public const string Type = "doctype";

@@ -85,7 +85,7 @@ public sealed class SearchOutboxInterceptor(SearchIndexSignal signal, TimeProvid
         foreach (var entry in context.ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-                && entry.Entity is Artifact or ArtifactTerm or Find or Context or Site or VocabularyTerm or ConditionReport)
+                && entry.Entity is Artifact or ArtifactTerm or Find or Context or Site or VocabularyTerm or ConditionReport or Media.MediaLink)
                 pending.Entities.Add(entry.Entity);
         }
     }
@@ -123,6 +123,12 @@ public sealed class SearchOutboxInterceptor(SearchIndexSignal signal, TimeProvid
                     break;
                 case VocabularyTerm term:
                     rows.Add((SearchOutboxEntry.TermKind, term.Id));
+                    break;
+                case Media.MediaLink { ArtifactId: { } linkedArtifact }:
+                    rows.Add((SearchOutboxEntry.ArtifactKind, linkedArtifact));
+                    break;
+                case Media.MediaLink { FindId: { } linkedFind }:
+                    rows.Add((SearchOutboxEntry.FindKind, linkedFind));
                     break;
             }
         }

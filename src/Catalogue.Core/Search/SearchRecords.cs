@@ -53,6 +53,8 @@ public sealed class SearchRecords(CatalogueDbContext db)
                 .Select(r => new { r.ArtifactId, r.ExaminedOn, r.Id, r.Overall }).ToListAsync(cancellationToken))
             .GroupBy(r => r.ArtifactId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.ExaminedOn).ThenByDescending(r => r.Id).First().Overall);
+        var pictured = (await db.MediaLinks.AsNoTracking().Where(l => l.ArtifactId != null && ids.Contains(l.ArtifactId.Value))
+            .Select(l => l.ArtifactId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
 
         return artifacts.Select(a =>
         {
@@ -80,6 +82,7 @@ public sealed class SearchRecords(CatalogueDbContext db)
                 Site = site?.Code,
                 Condition = conditions.TryGetValue(a.Id, out var condition) ? condition.ToString() : null,
                 Status = a.Status.ToString().ToLowerInvariant(),
+                HasImage = pictured.Contains(a.Id),
             };
         }).ToList();
     }
@@ -94,6 +97,8 @@ public sealed class SearchRecords(CatalogueDbContext db)
             .Include(f => f.Context).ThenInclude(c => c!.Period)
             .Where(f => ids.Contains(f.Id))
             .ToListAsync(cancellationToken);
+        var pictured = (await db.MediaLinks.AsNoTracking().Where(l => l.FindId != null && ids.Contains(l.FindId.Value))
+            .Select(l => l.FindId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
         return finds.Select(f =>
         {
             var context = f.Context;
@@ -116,6 +121,7 @@ public sealed class SearchRecords(CatalogueDbContext db)
                 Period = period?.Code,
                 Site = context?.SiteCode,
                 Status = "internal",
+                HasImage = pictured.Contains(f.Id),
             };
         }).ToList();
     }

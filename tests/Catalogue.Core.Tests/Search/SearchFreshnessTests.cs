@@ -66,6 +66,40 @@ public sealed class SearchFreshnessTests
     }
 
     [Test]
+    public async Task Attaching_a_photograph_puts_the_object_under_has_image_and_removing_it_takes_it_out()
+    {
+        await using var catalogue = await TestCatalogue.StartAsync();
+        await catalogue.CreateArtifactAsync(catalogue.Artifact("TL.2023.0001").WithTitleEn("Bowl"));
+        await catalogue.CreateArtifactAsync(catalogue.Artifact("TL.2023.0002").WithTitleEn("Jar"));
+        await catalogue.IndexPendingChangesAsync();
+        Assert.That(WithImage(), Is.Empty);
+
+        string sha256;
+        await using (var scope = catalogue.As("lan.curator"))
+        {
+            using var content = new MemoryStream(TestImages.Jpeg(320, 240, "bowl"));
+            var attached = await scope.Get<Catalogue.Core.Media.MediaCommands>().AttachAsync(Catalogue.Core.Media.MediaOwnerKind.Artifact, "TL.2023.0001", content, "bowl.jpg");
+            Assert.That(attached.Succeeded, Is.True, () => TestCatalogue.Describe(attached.Errors));
+            sha256 = attached.Value!.Sha256;
+        }
+
+        Assert.That(await catalogue.IndexPendingChangesAsync(), Is.GreaterThan(0), "the attachment queued the object for the index");
+        Assert.That(WithImage(), Is.EqualTo(new[] { "TL.2023.0001" }));
+
+        await using (var scope = catalogue.As("lan.curator"))
+            Assert.That((await scope.Get<Catalogue.Core.Media.MediaCommands>().DetachFromArtifactAsync("TL.2023.0001", sha256)).Succeeded, Is.True);
+        await catalogue.IndexPendingChangesAsync();
+        Assert.That(WithImage(), Is.Empty);
+
+        List<string> WithImage() => catalogue.Search(new SearchRequest
+        {
+            PublicOnly = false,
+            Types = [SearchDocumentType.Artifact],
+            Filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFields.HasImage] = ["yes"] },
+        }).Numbers();
+    }
+
+    [Test]
     public async Task Edits_status_changes_and_term_relabels_reach_the_index()
     {
         await using var catalogue = await TestCatalogue.StartAsync();

@@ -45,6 +45,24 @@ public sealed class SearchPageTests() : CatalogueApp()
     }
 
     [Test]
+    public async Task A_hit_with_a_photograph_shows_its_thumbnail()
+    {
+        var curator = await SignInAsync(Roles.Curator);
+        var (number, sha256) = await WithServicesAsync(async services =>
+        {
+            var db = services.GetRequiredService<CatalogueDbContext>();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.MediaLinks.Where(l => l.ArtifactId != null).OrderBy(l => l.Id).Select(l => ValueTuple.Create(l.OwnerKey, l.Image!.Sha256)));
+        });
+
+        var page = await curator.GetPageAsync($"/Search?q=%22{number}%22");
+
+        var image = page.QuerySelector($"#hits li[data-number='{number}'] .hit-image img");
+        Assert.That(image?.GetAttribute("src"), Is.EqualTo($"/iiif/3/{sha256}/full/!200,200/0/default.jpg"));
+        Assert.That(page.QuerySelector("#hits")?.TextContent, Does.Contain(number));
+    }
+
+    [Test]
     public async Task A_snippet_shows_markup_in_the_record_as_text()
     {
         var curator = await SignInAsync(Roles.Curator);
