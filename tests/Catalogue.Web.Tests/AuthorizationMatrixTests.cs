@@ -51,7 +51,7 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
     /// <summary>Values for route parameters, taken from the running app: a real sample accession number, a real user and term.</summary>
     public sealed record RouteSamples(
         string PublishedAccessionNumber, string UserId, int TermId, string SiteCode, int ContextNumber, string FindNumber,
-        string ReportReference, string TreatmentReference, string LocationCode, string ExhibitionCode, string LoanReference, string ImageId);
+        string ReportReference, string TreatmentReference, string LocationCode, string ExhibitionCode, string LoanReference, string ImageId, int StepId);
 
     /// <summary>A route pattern, who may GET it, the status they get, and the URL to try.</summary>
     public sealed record Rule(string Pattern, Access Access, int AllowedStatus = 200, Func<RouteSamples, string>? Url = null)
@@ -160,6 +160,7 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         new("Artifacts/Images/{accessionNumber}", Access.Editors, Url: s => $"/Artifacts/Images/{s.PublishedAccessionNumber}"),
         new("Excavation/Finds/Images/{number}", Access.Excavators, Url: s => $"/Excavation/Finds/Images/{s.FindNumber}"),
         new("Conservation/Reports/Images/{reference}", Access.Conservators, Url: s => $"/Conservation/Reports/Images/{s.ReportReference}"),
+        new("Conservation/Treatments/StepImages/{reference}/{stepId:int}", Access.Conservators, Url: s => $"/Conservation/Treatments/StepImages/{s.TreatmentReference}/{s.StepId}"),
     ];
 
     private const string Anonymous = "anonymous";
@@ -179,9 +180,10 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         var (siteCode, contextNumber, findNumber) = await WithServicesAsync(RecordSmallExcavationAsync);
         var published = SampleCatalogue.First(PublicationStatus.Published).AccessionNumber;
         var (report, treatment) = await WithServicesAsync(services => RecordConservationAsync(services, published));
+        var stepId = await WithServicesAsync(services => AddStepAsync(services, treatment));
         var (location, exhibition, loan) = await WithServicesAsync(services => RecordWhereaboutsAsync(services, published));
         var imageId = await WithDatabaseAsync(db => db.MediaLinks.Where(l => l.OwnerKey == published).Select(l => l.Image!.Sha256).FirstAsync());
-        samples = new RouteSamples(published, (await UserAsync(Roles.Viewer)).Id, termId, siteCode, contextNumber, findNumber, report, treatment, location, exhibition, loan, imageId);
+        samples = new RouteSamples(published, (await UserAsync(Roles.Viewer)).Id, termId, siteCode, contextNumber, findNumber, report, treatment, location, exhibition, loan, imageId, stepId);
     }
 
     /// <summary>A condition report and a proposed treatment of the test's own, so every conservation route has a record to open.</summary>
@@ -195,6 +197,17 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         var treatment = await commands.ProposeAsync(new TreatmentInput { AccessionNumber = accessionNumber, Title = "Authorization test treatment" });
         Assert.That(report.Succeeded && treatment.Succeeded, Is.True, "the test's own conservation records");
         return (report.Value!.Reference, treatment.Value!.Reference);
+    }
+
+    /// <summary>A step of the test's treatment, so the step photographs route has a step to open.</summary>
+    private static async Task<int> AddStepAsync(IServiceProvider services, string treatmentReference)
+    {
+        var db = services.GetRequiredService<Catalogue.Core.Data.CatalogueDbContext>();
+        var stepType = await db.Terms.Where(t => t.Vocabulary == Vocabulary.TreatmentStep).Select(t => t.Id).FirstAsync();
+        var version = await db.Treatments.Where(t => t.Reference == treatmentReference).Select(t => t.Version).SingleAsync();
+        var added = await services.GetRequiredService<ConservationCommands>().AddStepAsync(treatmentReference, version, new StepInput { StepTypeId = stepType, Description = "Authorization test step" });
+        Assert.That(added.Succeeded, Is.True, "the test's own treatment step");
+        return added.Value!.Steps.Single().Id;
     }
 
     /// <summary>A box holding the object, a public exhibition showing it and a loan of it, so every location, exhibition and loan route has a record to open.</summary>

@@ -37,8 +37,9 @@ document.addEventListener('click', (event) => {
 
   function upload(form, files) {
     if (!files || files.length === 0) return;
-    const data = new FormData();
-    data.append('__RequestVerificationToken', form.querySelector('input[name="__RequestVerificationToken"]').value);
+    // Every field of the form (the antiforgery token, before/after), with the files dropped or chosen.
+    const data = new FormData(form);
+    data.delete('files');
     for (const file of files) data.append('files', file, file.name);
     const progress = form.querySelector('[data-upload-progress]');
     const status = form.querySelector('[data-upload-status]');

@@ -47,4 +47,35 @@ public sealed class RecordPhotographsTests() : CatalogueApp()
             Assert.That(page.QuerySelector("#history")!.TextContent, Does.Contain($"image {imageId[..12]}"));
         });
     }
+
+    [Test]
+    public async Task A_conservator_adds_a_before_photograph_to_a_treatment_step_and_the_treatment_shows_it()
+    {
+        var (reference, stepId) = await WithDatabaseAsync(async db =>
+        {
+            var treatment = await db.Treatments.Include(t => t.Steps)
+                .Where(t => t.Status != Catalogue.Core.Conservation.TreatmentStatus.SignedOff && t.Steps.Any()).OrderBy(t => t.Id).FirstAsync();
+            return (treatment.Reference, treatment.Steps.OrderBy(s => s.Order).First().Id);
+        });
+        var conservator = await SignInAsync(Roles.Conservator);
+        var form = await conservator.GetFormAsync($"/Conservation/Treatments/StepImages/{reference}/{stepId}", "form#image-upload");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.AntiforgeryToken!), HtmlForm.TokenField },
+            { new StringContent("Before"), "role" },
+            { new ByteArrayContent(MediaUploads.Jpeg(640, 480, "before-cleaning")), "files", "before-cleaning.jpg" },
+        };
+
+        using var response = await conservator.PostAsync($"/Conservation/Treatments/StepImages/{reference}/{stepId}", content);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        var link = await WithDatabaseAsync(db => db.MediaLinks.Include(l => l.Image).SingleAsync(l => l.TreatmentStepId == stepId));
+        var page = await conservator.GetPageAsync($"/Conservation/Treatments/Details/{reference}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(link.Role, Is.EqualTo(Catalogue.Core.Media.MediaRole.Before));
+            Assert.That(link.Image!.OriginalFileName, Is.EqualTo("before-cleaning.jpg"));
+            Assert.That(page.QuerySelectorAll("#steps [data-image-id]").Select(e => e.GetAttribute("data-image-id")), Does.Contain(link.Image.Sha256));
+        });
+    }
 }
