@@ -192,7 +192,8 @@ public sealed partial class VipsImageProcessor : IImageProcessor
         var taken = Field("exif-ifd2-DateTimeOriginal", "exif-ifd2-DateTimeDigitized", "exif-ifd0-DateTime");
         DateTime? takenAt = taken is not null && DateTime.TryParseExact(taken, "yyyy:MM:dd HH:mm:ss", CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var t) ? t : null;
-        return new ImageMetadata(takenAt, camera, Field("exif-ifd0-Artist"), Field("exif-ifd0-Copyright"));
+        var iptc = fields.Contains("iptc-data") && image.Get("iptc-data") is byte[] blob ? Iptc.Read(blob) : Iptc.None;
+        return new ImageMetadata(takenAt ?? iptc.Created, camera, Field("exif-ifd0-Artist") ?? iptc.ByLine, Field("exif-ifd0-Copyright") ?? iptc.Copyright);
     }
 
     /// <summary>libvips shows EXIF strings as "value (value, ASCII, 6 components, 6 bytes)"; keep the value.</summary>

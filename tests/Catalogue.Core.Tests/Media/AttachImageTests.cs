@@ -68,6 +68,24 @@ public sealed class AttachImageTests
     }
 
     [Test]
+    public async Task A_photograph_with_IPTC_instead_of_EXIF_keeps_its_photographer_copyright_and_date_created()
+    {
+        var bytes = TestImages.JpegWithIptc("Nguyễn Văn An", "© Trung tâm Bảo tồn Thăng Long", "20240501", "172030+0700");
+
+        var result = await AttachAsync("TL.2023.0001", bytes, "agency.jpg");
+
+        Assert.That(result.Succeeded, Is.True, () => TestCatalogue.Describe(result.Errors));
+        await using var scope = _catalogue.As("reader");
+        var image = await scope.Db.MediaImages.AsNoTracking().SingleAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(image.Photographer, Is.EqualTo("Nguyễn Văn An"));
+            Assert.That(image.Copyright, Is.EqualTo("© Trung tâm Bảo tồn Thăng Long"));
+            Assert.That(image.TakenAt, Is.EqualTo(new DateTime(2024, 5, 1, 10, 20, 30, DateTimeKind.Utc)), "17:20:30 at UTC+7");
+        }
+    }
+
+    [Test]
     public async Task Attaching_an_image_is_written_to_the_artifacts_change_history()
     {
         var result = await AttachAsync("TL.2023.0001", TestImages.Jpeg(), "bowl.jpg");

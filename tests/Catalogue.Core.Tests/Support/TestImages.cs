@@ -33,6 +33,38 @@ public static class TestImages
         return tagged.JpegsaveBuffer(q: 90);
     }
 
+    /// <summary>A JPEG without EXIF whose APP13 block carries IPTC by-line, copyright and date/time created, as agencies write them.</summary>
+    public static byte[] JpegWithIptc(string byLine, string copyright, string dateCreated, string timeCreated)
+    {
+        var jpeg = Jpeg(400, 300, "iptc");
+        var iim = new List<byte>();
+        void Dataset(byte number, string value)
+        {
+            var bytes = Encoding.UTF8.GetBytes(value);
+            iim.AddRange([0x1C, 0x02, number, (byte)(bytes.Length >> 8), (byte)bytes.Length]);
+            iim.AddRange(bytes);
+        }
+
+        iim.AddRange([0x1C, 0x02, 0x00, 0x00, 0x02, 0x00, 0x04]);
+        Dataset(80, byLine);
+        Dataset(116, copyright);
+        Dataset(55, dateCreated);
+        Dataset(60, timeCreated);
+        if (iim.Count % 2 == 1)
+            iim.Add(0);
+        var resource = new List<byte>();
+        resource.AddRange(Encoding.ASCII.GetBytes("Photoshop 3.0\0"));
+        resource.AddRange(Encoding.ASCII.GetBytes("8BIM"));
+        resource.AddRange([0x04, 0x04, 0x00, 0x00]);
+        var size = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(size, iim.Count);
+        resource.AddRange(size);
+        resource.AddRange(iim);
+        var segment = new List<byte> { 0xFF, 0xED, (byte)((resource.Count + 2) >> 8), (byte)(resource.Count + 2) };
+        segment.AddRange(resource);
+        return [.. jpeg[..2], .. segment, .. jpeg[2..]];
+    }
+
     /// <summary>A JPEG cut off halfway through its data.</summary>
     public static byte[] TruncatedJpeg()
     {
