@@ -65,8 +65,28 @@ internal sealed record ExternalTools(string? VipsThumbnail, string? VipsThumbnai
         }
 
         args.Add("null:");
-        Run(executable, args);
+        Run(executable, args, ImageMagickPolicy.Value);
     }
+
+    /// <summary>
+    /// Debian's policy.xml caps ImageMagick's pixel cache (256 MiB memory, 1 GiB disk), which refuses a 100 MP TIFF with
+    /// "cache resources exhausted". The benchmark gives convert a policy of its own (read first through
+    /// MAGICK_CONFIGURE_PATH) with limits that fit the work, so the comparison measures speed, not the distribution's caps.
+    /// </summary>
+    private static readonly Lazy<string> ImageMagickPolicy = new(() =>
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"catalogue-bench-imagemagick-{Environment.ProcessId}");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "policy.xml"), """
+            <policymap>
+              <policy domain="resource" name="memory" value="2GiB"/>
+              <policy domain="resource" name="map" value="4GiB"/>
+              <policy domain="resource" name="disk" value="16GiB"/>
+              <policy domain="resource" name="area" value="1GP"/>
+            </policymap>
+            """);
+        return directory;
+    });
 
     private static (string? Path, string? Version) FindVipsThumbnail()
     {
@@ -115,10 +135,12 @@ internal sealed record ExternalTools(string? VipsThumbnail, string? VipsThumbnai
         }
     }
 
-    private static void Run(string executable, IEnumerable<string> args)
+    private static void Run(string executable, IEnumerable<string> args, string? magickConfigurePath = null)
     {
         // Neither tool writes to standard output here; only its errors are read.
         var start = new ProcessStartInfo(executable) { RedirectStandardError = true, UseShellExecute = false };
+        if (magickConfigurePath is not null)
+            start.Environment["MAGICK_CONFIGURE_PATH"] = magickConfigurePath;
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
