@@ -20,6 +20,9 @@ namespace Catalogue.Web.Tests.Browser;
 /// </summary>
 public sealed class ExcavationInBrowserTests() : CatalogueApp()
 {
+    /// <summary>Wait for the next page to arrive, not for its load event: the assertions that follow wait for what they need.</summary>
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
     private readonly List<IBrowserContext> sessions = [];
@@ -78,7 +81,7 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
         await page.Locator("#Input_NameEn").FillAsync("Browser test site");
         await page.Locator("#Input_NameVi").FillAsync("Hoàng thành Thăng Long");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save site" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Excavation/Sites/Details/{site}");
+        await page.WaitForURLAsync($"**/Excavation/Sites/Details/{site}", Committed);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Browser test site");
 
         // Three contexts, each number proposed by the form.
@@ -89,7 +92,7 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
             await Expect(page.Locator("#Input_Number")).ToHaveValueAsync(Number(number));
             await page.Locator("#Input_Description").FillAsync($"Lớp đất số {number}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save context" }).ClickAsync();
-            await page.WaitForURLAsync($"**/Excavation/Contexts/Details/{site}/{number}");
+            await page.WaitForURLAsync($"**/Excavation/Contexts/Details/{site}/{number}", Committed);
         }
 
         // (2) lies on (1), and (3) on (2): entered from either side.
@@ -101,7 +104,7 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
         // The matrix, latest at the top.
         await page.GotoAsync($"/Excavation/Sites/Details/{site}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Harris matrix" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Excavation/Matrix/{site}");
+        await page.WaitForURLAsync($"**/Excavation/Matrix/{site}", Committed);
         var top = new Dictionary<int, double>();
         foreach (var number in new[] { 1, 2, 3 })
         {
@@ -123,7 +126,7 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
         // Two finds from (2), each saved with the Enter key.
         await page.GotoAsync($"/Excavation/Contexts/Details/{site}/2");
         await page.GetByRole(AriaRole.Link, new() { Name = "Register finds" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Excavation/Finds/Register?site={site}&context=2");
+        await page.WaitForURLAsync($"**/Excavation/Finds/Register?site={site}&context=2", Committed);
         foreach (var (number, weight) in new[] { (1, "45.5"), (2, "12") })
         {
             var findNumber = $"{site}-{number:0000}";
@@ -144,14 +147,14 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
         page = await SignedInPageAsync(await UserAsync(Roles.Curator));
         await page.GotoAsync($"/Excavation/Finds/Details/{site}-0001");
         await page.Locator("#accession").ClickAsync();
-        await page.WaitForURLAsync($"**/Artifacts/Create?find={site}-0001");
+        await page.WaitForURLAsync($"**/Artifacts/Create?find={site}-0001", Committed);
         await Expect(page.Locator("#from-find")).ToContainTextAsync($"{site}-0001");
         await Expect(page.Locator("#Input_Provenance")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"context \\(2\\).*find {site}-0001"));
         await page.Locator("#Input_AccessionNumber").FillAsync(accessionNumber);
         await page.Locator("#Input_TitleEn").FillAsync("Stoneware bowl from the citadel");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create artifact" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}");
+        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}", Committed);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Stoneware bowl from the citadel");
         var provenance = page.Locator("#provenance > li");
         await Expect(provenance).ToHaveCountAsync(4);
@@ -170,7 +173,7 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
         await page.Locator("#Choice").SelectOptionAsync(new SelectOptionValue { Value = choice });
         await page.Locator("#Other").FillAsync(Number(other));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add relation" }).ClickAsync();
-        await page.WaitForLoadStateAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>A fresh browser session (its own cookies) signed in through the login form.</summary>

@@ -17,6 +17,9 @@ namespace Catalogue.Web.Tests.Browser;
 /// </summary>
 public sealed class SearchInBrowserTests() : CatalogueApp()
 {
+    /// <summary>Wait for the next page to arrive, not for its load event: the assertions that follow wait for what they need.</summary>
+    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+
     private IPlaywright playwright = null!;
     private IBrowser browser = null!;
     private IBrowserContext context = null!;
@@ -81,7 +84,7 @@ public sealed class SearchInBrowserTests() : CatalogueApp()
         await page.Locator("#Input_InscriptionText").FillAsync("大越國軍城磚");
         await page.Locator("input[name='Input.MaterialIds']").First.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create artifact" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}");
+        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}", Committed);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
         var hit = await SearchUntilListedAsync("gach thang long", accessionNumber);
