@@ -43,4 +43,7 @@ public static class Display
             modelState.AddModelError(key, error.Message);
         }
     }
+
+    /// <summary>A location in a list of choices: indented by its depth, its code and name.</summary>
+    public static string OptionText(this Catalogue.Core.Locations.LocationNode node) => $"{new string(' ', node.Depth * 2)}{node.Code} · {node.Name}";
 }

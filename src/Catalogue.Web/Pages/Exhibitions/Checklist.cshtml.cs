@@ -23,12 +23,15 @@ public sealed class ChecklistModel(ExhibitionQueries queries, ArtifactQueries ar
         if (view is null)
             return NotFound();
         View = view;
+        // Where every object is, in one query rather than one per object.
+        var ids = view.Exhibition.Objects.ToDictionary(o => o.Artifact!.AccessionNumber, o => o.ArtifactId, StringComparer.Ordinal);
+        var placements = await locations.PlacementsAsync(ids.Values.ToList(), cancellationToken);
         var lines = new List<Line>();
         foreach (var shown in view.Objects)
         {
             var artifact = await artifacts.GetAsync(shown.AccessionNumber, publishedOnly: false, cancellationToken);
             if (artifact is not null)
-                lines.Add(new Line(shown, artifact, await locations.PlacementOfAsync(shown.AccessionNumber, cancellationToken)));
+                lines.Add(new Line(shown, artifact, placements.GetValueOrDefault(ids[shown.AccessionNumber])));
         }
 
         Lines = lines;
