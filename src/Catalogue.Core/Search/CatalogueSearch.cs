@@ -75,26 +75,18 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         var page = Math.Clamp(request.Page, 1, Math.Max(1, SearchRequest.MaxDepth / pageSize));
         var (main, problem) = Parse(request);
         var filter = Restrictions(request);
-        Query query = filter.Clauses.Count == 0 ? main : new FilteredQuery(main, new QueryWrapperFilter(filter));
         var facetFields = request.PublicOnly ? SearchFields.PublicFacets : SearchFields.Facets;
-        var facets = new FacetCounter(facetFields);
         var wanted = page * pageSize;
 
         var searcher = index.Acquire();
         try
         {
-            // Out of order is allowed (the facet counter does not mind), so Lucene may use its faster bulk scorer.
-            ITopDocsCollector top = request.Sort switch
-            {
-                SearchSort.Number => TopFieldCollector.Create(new Sort(new SortField(SearchFields.SortNumber, SortFieldType.STRING)), wanted, false, false, false, false),
-                SearchSort.Date => TopFieldCollector.Create(new Sort(
-                    new SortField(SearchFields.SortYear, SortFieldType.INT64),
-                    new SortField(SearchFields.SortNumber, SortFieldType.STRING)), wanted, false, false, false, false),
-                _ => TopScoreDocCollector.Create(wanted, false),
-            };
+            Weight weight;
             try
             {
-                searcher.Search(query, MultiCollector.Wrap((ICollector)top, facets));
+                var pruned = ExactClauses.Prune(main, searcher.IndexReader);
+                var query = filter.Clauses.Count == 0 ? pruned : new FilteredQuery(pruned, new QueryWrapperFilter(filter));
+                weight = searcher.CreateNormalizedWeight(query);
             }
             catch (BooleanQuery.TooManyClausesException)
             {
@@ -104,15 +96,63 @@ public sealed partial class CatalogueSearch(SearchIndex index)
                 };
             }
 
-            var docs = top.GetTopDocs((page - 1) * pageSize, pageSize);
+            var parts = SegmentSearch.Run(searcher, weight, () => new Part(TopCollector(request.Sort, wanted), new FacetCounter(facetFields)));
+            var (total, docs) = Part.Merge(parts, request.Sort, (page - 1) * pageSize, pageSize);
+            var facets = parts[0].Facets;
+            foreach (var part in parts.Skip(1))
+                facets.Add(part.Facets);
             var snippets = new Snippets(main);
-            var hits = docs.ScoreDocs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, snippets, request.PublicOnly)).ToList();
-            return new SearchResults(docs.TotalHits, page, pageSize, hits, facets.Result(request.FacetSize), problem);
+            var hits = docs.Select(d => Hit(searcher.Doc(d.Doc), d.Score, snippets, request.PublicOnly)).ToList();
+            return new SearchResults(total, page, pageSize, hits, facets.Result(request.FacetSize), problem);
         }
         finally
         {
             index.Release(searcher);
         }
+    }
+
+    // Out of order is allowed (the facet counter does not mind), so Lucene may use its faster bulk scorer; sorted
+    // collectors fill in their sort values, which merging the parts of a parallel search compares.
+    private static ITopDocsCollector TopCollector(SearchSort sort, int wanted) => sort switch
+    {
+        SearchSort.Number => TopFieldCollector.Create(NumberOrder, wanted, true, false, false, false),
+        SearchSort.Date => TopFieldCollector.Create(DateOrder, wanted, true, false, false, false),
+        _ => TopScoreDocCollector.Create(wanted, false),
+    };
+
+    private static readonly Sort NumberOrder = new(new SortField(SearchFields.SortNumber, SortFieldType.STRING));
+
+    private static readonly Sort DateOrder = new(
+        new SortField(SearchFields.SortYear, SortFieldType.INT64),
+        new SortField(SearchFields.SortNumber, SortFieldType.STRING));
+
+    /// <summary>What one worker of a search collected: its best hits and its facet counts.</summary>
+    private sealed class Part(ITopDocsCollector top, FacetCounter facets) : SegmentSearch.IPart
+    {
+        public ICollector Collector { get; } = MultiCollector.Wrap((ICollector)top, facets);
+
+        public FacetCounter Facets => facets;
+
+        /// <summary>The total and the requested page of hits over all parts, in the order one searcher would give.</summary>
+        public static (int Total, IReadOnlyList<ScoreDoc> Docs) Merge(IReadOnlyList<Part> parts, SearchSort sort, int start, int size)
+        {
+            var total = parts.Sum(p => p.Top.TotalHits);
+            if (parts.Count == 1)
+                return (total, parts[0].Top.GetTopDocs(start, size).ScoreDocs);
+            if (sort == SearchSort.Relevance)
+            {
+                // Best score first and, among equal scores, the lower document first (as a single collector breaks ties).
+                var docs = parts.SelectMany(p => p.Top.GetTopDocs().ScoreDocs)
+                    .OrderByDescending(d => d.Score).ThenBy(d => d.Doc).Skip(start).Take(size).ToList();
+                return (total, docs);
+            }
+
+            var merged = TopDocs.Merge(sort == SearchSort.Number ? NumberOrder : DateOrder, start, size,
+                parts.Select(p => p.Top.GetTopDocs()).ToArray());
+            return (total, merged.ScoreDocs);
+        }
+
+        private ITopDocsCollector Top => top;
     }
 
     /// <summary>The query; on a syntax error, the plain words and a message naming the problem.</summary>

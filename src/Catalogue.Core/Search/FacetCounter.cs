@@ -1,20 +1,20 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Catalogue.Core.Search;
 
 /// <summary>
 /// Counts facet values of every matching document (the Facet module is not available): all facets share one
-/// SortedSetDocValues field (<see cref="SearchFields.FacetValues"/>), counted per segment into an array indexed by
-/// ordinal, and resolved to facet and value once per segment.
+/// SortedSetDocValues field (<see cref="SearchFields.FacetValues"/>), whose ordinals each segment keeps in memory
+/// (<see cref="FacetOrdinals"/>); matches are counted per segment into an array indexed by ordinal, resolved to facet
+/// and value once per segment. Counters of the same search run on different segments are added with <see cref="Add"/>.
 /// </summary>
 internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
 {
     private readonly Dictionary<string, Dictionary<string, int>> _totals =
         fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
 
-    private SortedSetDocValues? _values;
+    private FacetOrdinals? _segment;
     private int[]? _counts;
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -26,19 +26,35 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        _values = context.AtomicReader.GetSortedSetDocValues(SearchFields.FacetValues);
-        _counts = _values is null ? null : new int[checked((int)_values.ValueCount)];
+        var segment = FacetOrdinals.For(context.AtomicReader);
+        if (segment.OrdinalCount == 0)
+            return;
+        _segment = segment;
+        _counts = new int[segment.OrdinalCount];
     }
 
     public void Collect(int doc)
     {
-        if (_values is not { } values)
+        if (_segment is not { } segment)
             return;
         var counts = _counts!;
-        values.SetDocument(doc);
-        long ord;
-        while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            counts[ord]++;
+        var ordinals = segment.Ordinals;
+        var end = segment.Starts[doc + 1];
+        for (var i = segment.Starts[doc]; i < end; i++)
+            counts[ordinals[i]]++;
+    }
+
+    /// <summary>Adds the counts another counter took over other segments of the same search.</summary>
+    public void Add(FacetCounter other)
+    {
+        Flush();
+        other.Flush();
+        foreach (var (facet, values) in other._totals)
+        {
+            var totals = _totals[facet];
+            foreach (var (value, count) in values)
+                totals[value] = totals.GetValueOrDefault(value) + count;
+        }
     }
 
     /// <summary>The counts per facet, most frequent first (at most <paramref name="top"/> values each).</summary>
@@ -54,23 +70,17 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
 
     private void Flush()
     {
-        if (_values is not { } values || _counts is not { } counts)
+        if (_segment is not { } segment || _counts is not { } counts)
             return;
-        var term = new BytesRef();
         for (var ord = 0; ord < counts.Length; ord++)
         {
-            if (counts[ord] == 0)
-                continue;
-            values.LookupOrd(ord, term);
-            var entry = term.Utf8ToString();
-            var separator = entry.IndexOf(SearchFields.FacetSeparator, StringComparison.Ordinal);
-            if (separator <= 0 || !_totals.TryGetValue(entry[..separator], out var totals))
-                continue; // a facet this audience does not see
-            var value = entry[(separator + 1)..];
+            if (counts[ord] == 0 || segment.Facets[ord] is not { } facet || !_totals.TryGetValue(facet, out var totals))
+                continue; // nothing counted, or a facet this audience does not see
+            var value = segment.Values[ord];
             totals[value] = totals.GetValueOrDefault(value) + counts[ord];
         }
 
-        _values = null;
+        _segment = null;
         _counts = null;
     }
 }

@@ -1,0 +1,174 @@
+using Catalogue.Core.Common;
+using Catalogue.Core.Search;
+using Lucene.Net.Search;
+
+namespace Catalogue.Core.Tests.Search;
+
+/// <summary>
+/// The shortcuts a large index takes give the answers a plain Lucene search gives: segments searched in parallel
+/// (merged in the same order, with the same totals and facet counts) and as-typed clauses dropped where they cannot
+/// change the order. The index is written in several commits, so it has several segments.
+/// </summary>
+[NonParallelizable]
+public sealed class SearchSegmentsTests
+{
+    private static readonly string[] Decorations = ["rồng", "phượng", "hoa sen", "mây", "dragon", "phénix", "lotus", "nuage"];
+    private static readonly string[] Words = ["ma", "má", "mã", "mạ", "Thăng Long", "Hanoï", "Hanoi", "céladon", "celadon", "glaze"];
+
+    private string folder = null!;
+    private SearchIndex index = null!;
+    private CatalogueSearch search = null!;
+
+    [OneTimeSetUp]
+    public void WriteAnIndexInSeveralSegments()
+    {
+        folder = Path.Combine(Path.GetTempPath(), $"catalogue-segments-{Guid.NewGuid():N}");
+        index = new SearchIndex(folder);
+        for (var batch = 0; batch < 6; batch++)
+        {
+            index.Add(Enumerable.Range(batch * 150, 150).Select(Record));
+            index.Commit();
+        }
+
+        index.Delete([SearchRecord.KeyOf(SearchDocumentType.Artifact, 7), SearchRecord.KeyOf(SearchDocumentType.Artifact, 400)]);
+        index.Commit();
+        search = new CatalogueSearch(index);
+    }
+
+    [OneTimeTearDown]
+    public void Remove()
+    {
+        SegmentSearch.ParallelFrom = 50_000;
+        index.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private static SearchRecord Record(int i)
+    {
+        var decoration = Decorations[i % Decorations.Length];
+        var word = Words[(i / 3) % Words.Length];
+        return new SearchRecord
+        {
+            Type = i % 10 == 0 ? SearchDocumentType.Find : SearchDocumentType.Artifact,
+            Id = i,
+            Number = $"TL.2024.{i:D4}",
+            Title = LocalizedText.Of($"Bát {decoration} {word}", $"Bol à décor {decoration}", $"Bowl with {decoration}"),
+            Description = LocalizedText.Of(string.Join(' ', Enumerable.Repeat($"{word} trang trí {decoration}", 1 + (i % 4))), null, $"A {decoration} bowl with a stacking scar, {word}."),
+            Inscription = i % 7 == 0 ? "大越國軍城磚" : null,
+            DatingText = $"c. {1000 + (i % 400)}",
+            EarliestYear = 1000 + (i % 400),
+            LatestYear = 1050 + (i % 400),
+            StaffText = $"HT18-{i:D4}",
+            ObjectType = i % 3 == 0 ? "bowl" : "dish",
+            Materials = i % 2 == 0 ? ["stoneware", "glaze"] : ["porcelain"],
+            Period = i % 5 == 0 ? "ly" : "tran",
+            Site = "ht18",
+            Condition = i % 4 == 0 ? "poor" : "good",
+            Status = i % 3 == 0 ? "draft" : "published",
+            HasImage = i % 2 == 1,
+        };
+    }
+
+    private static IEnumerable<SearchRequest> Requests()
+    {
+        foreach (var text in new[] { "", "dragon", "ma", "má", "thang long", "hanoi", "celadon", "\"stacking scar\"", "bowl -lotus", "大越", "TL.2024.01*" })
+        {
+            yield return new SearchRequest { Text = text, PublicOnly = false, PageSize = 20 };
+            yield return new SearchRequest { Text = text, PublicOnly = true, PageSize = 7, Page = 2 };
+            yield return new SearchRequest { Text = text, PublicOnly = false, Sort = SearchSort.Number, PageSize = 15, Page = 3 };
+            yield return new SearchRequest { Text = text, PublicOnly = false, Sort = SearchSort.Date, PageSize = 25 };
+            yield return new SearchRequest
+            {
+                Text = text, PublicOnly = false, YearFrom = 1100, YearTo = 1200,
+                Filters = new Dictionary<string, IReadOnlyList<string>> { [SearchFields.Material] = ["stoneware"] },
+            };
+        }
+    }
+
+    [Test]
+    public void The_index_has_several_segments()
+    {
+        var searcher = index.Acquire();
+        try
+        {
+            Assert.That(searcher.IndexReader.Leaves, Has.Count.GreaterThan(2));
+        }
+        finally
+        {
+            index.Release(searcher);
+        }
+    }
+
+    [Test]
+    public void Searching_segments_in_parallel_gives_what_one_thread_gives()
+    {
+        foreach (var request in Requests())
+        {
+            SegmentSearch.ParallelFrom = int.MaxValue;
+            var alone = search.Search(request);
+            SegmentSearch.ParallelFrom = 0;
+            var parallel = search.Search(request);
+
+            var what = $"{request.Text} / {request.Sort} / page {request.Page}";
+            Assert.That(alone.Total, Is.GreaterThan(0), what);
+            Assert.That(parallel.Total, Is.EqualTo(alone.Total), what);
+            Assert.That(parallel.Hits.Select(h => (h.Type, h.Id)), Is.EqualTo(alone.Hits.Select(h => (h.Type, h.Id))), what);
+            Assert.That(parallel.Hits.Select(h => h.Snippet), Is.EqualTo(alone.Hits.Select(h => h.Snippet)), what);
+            Assert.That(parallel.Facets.Keys, Is.EquivalentTo(alone.Facets.Keys), what);
+            foreach (var (facet, values) in alone.Facets)
+                Assert.That(parallel.Facets[facet], Is.EqualTo(values), $"{what}: {facet}");
+        }
+    }
+
+    [TestCase("dragon")]
+    [TestCase("lotus")]
+    [TestCase("ma")]
+    [TestCase("má")]
+    [TestCase("thang long")]
+    [TestCase("Thăng Long")]
+    [TestCase("hanoi")]
+    [TestCase("celadon lotus")]
+    [TestCase("\"stacking scar\"")]
+    [TestCase("\"trang trí\" rồng")]
+    public void Dropping_as_typed_clauses_keeps_the_order_of_the_full_query(string text)
+    {
+        var request = new SearchRequest { Text = text, PublicOnly = false, PageSize = 100 };
+        var results = search.Search(request);
+
+        // The same query run by Lucene itself, as the parser built it (every as-typed clause kept).
+        var full = new SearchQueryParser(staff: true).Parse(text);
+        var searcher = index.Acquire();
+        List<string> expected;
+        try
+        {
+            var top = searcher.Search(full, 100);
+            expected = top.ScoreDocs.Select(d => searcher.Doc(d.Doc).Get(SearchFields.Number)).ToList();
+            Assert.That(results.Total, Is.EqualTo(top.TotalHits));
+        }
+        finally
+        {
+            index.Release(searcher);
+        }
+
+        Assert.That(results.Total, Is.GreaterThan(0));
+        Assert.That(results.Hits.Select(h => h.Number), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void A_word_written_only_one_way_is_searched_once_and_a_word_with_other_spellings_keeps_its_as_typed_clause()
+    {
+        var searcher = index.Acquire();
+        try
+        {
+            var dragon = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon"), searcher.IndexReader).Rewrite(searcher.IndexReader);
+            Assert.That(dragon, Is.TypeOf<TermQuery>(), dragon.ToString());
+
+            var ma = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("ma"), searcher.IndexReader).Rewrite(searcher.IndexReader);
+            Assert.That(ma.ToString(), Does.Contain($"{SearchAnalysis.ExactMarker}ma"), "ma, má, mã and mạ are different words");
+        }
+        finally
+        {
+            index.Release(searcher);
+        }
+    }
+}
