@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -85,7 +86,7 @@ public sealed partial class CatalogueSearch(SearchIndex index)
             try
             {
                 var pruned = ExactClauses.Prune(main, searcher.IndexReader);
-                var query = filter.Clauses.Count == 0 ? pruned : new FilteredQuery(pruned, new QueryWrapperFilter(filter));
+                var query = filter.Clauses.Count == 0 ? pruned : new FilteredQuery(pruned, Cached(filter));
                 weight = searcher.CreateNormalizedWeight(query);
             }
             catch (BooleanQuery.TooManyClausesException)
@@ -154,6 +155,24 @@ public sealed partial class CatalogueSearch(SearchIndex index)
 
         private ITopDocsCollector Top => top;
     }
+
+    /// <summary>
+    /// The same restriction (audience, facet values, dating range) comes back search after search: the documents it
+    /// allows are kept per segment (CachingWrapperFilter), so a search walks that set instead of every term of the
+    /// restriction again. Keyed by the restriction itself (queries compare by content); a few hundred at most.
+    /// </summary>
+    private Filter Cached(BooleanQuery filter)
+    {
+        if (_filters.TryGetValue(filter, out var cached))
+            return cached;
+        if (_filters.Count >= MaxCachedFilters)
+            _filters.Clear();
+        return _filters.GetOrAdd(filter, f => new CachingWrapperFilter(new QueryWrapperFilter(f)));
+    }
+
+    private const int MaxCachedFilters = 256;
+
+    private readonly ConcurrentDictionary<Query, Filter> _filters = new();
 
     /// <summary>The query; on a syntax error, the plain words and a message naming the problem.</summary>
     private static (Query Query, string? Problem) Parse(SearchRequest request)

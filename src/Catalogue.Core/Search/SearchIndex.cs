@@ -95,6 +95,9 @@ public sealed class SearchIndex : IDisposable
         searchers.MaybeRefreshBlocking();
     }
 
+    /// <summary>Waits for the merges a bulk load started (a benchmark counts them in the build).</summary>
+    public void WaitForMerges() => Writer.WaitForMerges();
+
     public void Rollback()
     {
         lock (_openLock)
@@ -122,15 +125,33 @@ public sealed class SearchIndex : IDisposable
                 var config = new IndexWriterConfig(SearchAnalysis.Version, SearchAnalysis.Indexing)
                 {
                     OpenMode = OpenMode.CREATE_OR_APPEND,
-                    RAMBufferSizeMB = 64,
+                    RAMBufferSizeMB = 256, // a rebuild flushes fewer, larger segments, so there is less to merge
+                    MergedSegmentWarmer = new FacetWarmer(), // a merged segment is searchable with its facets ready
                 };
                 _writer = new IndexWriter(_directory, config);
                 if (!ExistedOnOpen)
                     _writer.Commit(); // an empty commit, so searchers can open before the first rebuild ends
-                _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+                _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: new WarmSearcherFactory());
             }
 
             return (_writer, _searchers);
+        }
+    }
+
+    /// <summary>Reads the facet ordinals of a segment a merge has just written, before searches see it.</summary>
+    private sealed class FacetWarmer : IndexWriter.IndexReaderWarmer
+    {
+        public override void Warm(AtomicReader reader) => FacetOrdinals.For(reader);
+    }
+
+    /// <summary>Each refreshed searcher has the facet ordinals of its new segments read before it is handed out.</summary>
+    private sealed class WarmSearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            foreach (var leaf in reader.Leaves)
+                FacetOrdinals.For(leaf.AtomicReader);
+            return new IndexSearcher(reader);
         }
     }
 
