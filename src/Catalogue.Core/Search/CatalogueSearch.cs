@@ -85,7 +85,7 @@ public sealed partial class CatalogueSearch(SearchIndex index)
             Weight weight;
             try
             {
-                var pruned = ExactClauses.Prune(main, searcher.IndexReader);
+                var pruned = DenseTerms.Apply(ExactClauses.Prune(main, searcher.IndexReader), searcher.IndexReader);
                 var query = filter.Clauses.Count == 0 ? pruned : new FilteredQuery(pruned, Cached(filter));
                 weight = searcher.CreateNormalizedWeight(query);
             }

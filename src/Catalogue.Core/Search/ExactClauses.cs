@@ -17,7 +17,9 @@ namespace Catalogue.Core.Search;
 /// </summary>
 internal static class ExactClauses
 {
-    public static Query Prune(Query query, IndexReader reader)
+    public static Query Prune(Query query, IndexReader reader) => Prune(query, new TermCounts(reader));
+
+    private static Query Prune(Query query, TermCounts reader)
     {
         if (query is not BooleanQuery boolean)
             return query;
@@ -40,10 +42,12 @@ internal static class ExactClauses
             MinimumNumberShouldMatch = boolean.MinimumNumberShouldMatch,
         };
         var dropped = 0;
-        foreach (var clause in clauses)
+        var dead = clauses.Select(c => c.Occur != Occur.MUST_NOT && CannotMatch(c.Query, reader)).ToArray();
+        var alive = clauses.Where((c, i) => c.Occur != Occur.MUST_NOT && !dead[i]).Count();
+        for (var i = 0; i < clauses.Count; i++)
         {
-            if (clause.Occur == Occur.SHOULD && boolean.MinimumNumberShouldMatch == 0 && CannotMatch(clause.Query, reader)
-                && clauses.Any(c => c != clause && c.Occur != Occur.MUST_NOT && !CannotMatch(c.Query, reader)))
+            var clause = clauses[i];
+            if (clause.Occur == Occur.SHOULD && boolean.MinimumNumberShouldMatch == 0 && dead[i] && alive > 0)
             {
                 dropped++;
                 continue;
@@ -63,7 +67,7 @@ internal static class ExactClauses
     /// For a folded clause and its as-typed twin: true when the twin matches exactly the records the folded clause
     /// matches, false when it matches none, null when it matches some (and so decides the order).
     /// </summary>
-    private static bool? Twin(Query folded, Query exact, IndexReader reader)
+    private static bool? Twin(Query folded, Query exact, TermCounts reader)
     {
         switch (folded, exact)
         {
@@ -93,7 +97,7 @@ internal static class ExactClauses
     private static bool? Compare(int foldedCount, int exactCount) =>
         exactCount == 0 ? false : exactCount == foldedCount ? true : null;
 
-    private static bool CannotMatch(Query query, IndexReader reader) => query switch
+    private static bool CannotMatch(Query query, TermCounts reader) => query switch
     {
         TermQuery term => reader.DocFreq(term.Term) == 0,
         PhraseQuery phrase => phrase.GetTerms().Any(t => reader.DocFreq(t) == 0),
@@ -101,6 +105,19 @@ internal static class ExactClauses
             || (boolean.Clauses.All(c => c.Occur == Occur.SHOULD) && boolean.Clauses.All(c => CannotMatch(c.Query, reader))),
         _ => false,
     };
+
+    /// <summary>Document counts of terms, each looked up in the term dictionaries once per query.</summary>
+    private sealed class TermCounts(IndexReader reader)
+    {
+        private readonly Dictionary<Term, int> _counts = [];
+
+        public int DocFreq(Term term)
+        {
+            if (!_counts.TryGetValue(term, out var count))
+                _counts[term] = count = reader.DocFreq(term);
+            return count;
+        }
+    }
 
     private static bool IsExact(Term term) => term.Text.Length > 0 && term.Text[0] == SearchAnalysis.ExactMarker;
 }

@@ -130,7 +130,10 @@ public sealed class SearchSegmentsTests
     [TestCase("celadon lotus")]
     [TestCase("\"stacking scar\"")]
     [TestCase("\"trang trí\" rồng")]
-    public void Dropping_as_typed_clauses_keeps_the_order_of_the_full_query(string text)
+    [TestCase("dragon ma")]
+    [TestCase("dragon glaze")]
+    [TestCase("bowl lotus hanoi")]
+    public void The_shortcuts_keep_the_order_and_total_of_the_full_query(string text)
     {
         var request = new SearchRequest { Text = text, PublicOnly = false, PageSize = 100 };
         var results = search.Search(request);
@@ -152,6 +155,28 @@ public sealed class SearchSegmentsTests
 
         Assert.That(results.Total, Is.GreaterThan(0));
         Assert.That(results.Hits.Select(h => h.Number), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Common_words_that_rarely_meet_are_intersected_first_and_a_single_word_is_not()
+    {
+        var searcher = index.Acquire();
+        try
+        {
+            var reader = searcher.IndexReader;
+            var both = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon glaze"), reader);
+            Assert.That(DenseTerms.Apply(both, reader), Is.TypeOf<FilteredQuery>(), "dragon and glaze are each in many records, together in few");
+
+            var one = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon"), reader);
+            Assert.That(DenseTerms.Apply(one, reader), Is.SameAs(one));
+
+            var usual = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("bát trang"), reader);
+            Assert.That(DenseTerms.Apply(usual, reader), Is.SameAs(usual), "words that nearly always meet are walked as usual");
+        }
+        finally
+        {
+            index.Release(searcher);
+        }
     }
 
     [Test]

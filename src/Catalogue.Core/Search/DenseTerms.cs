@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+
+namespace Catalogue.Core.Search;
+
+/// <summary>
+/// Words most records hold ("bowl", "glaze", "lotus") make a search for several of them slow: Lucene walks the list
+/// of the rarest and steps every other list to each of its documents, though few hold them all. The documents of
+/// such common words are kept per segment as bit sets, so the few that hold every one are found by AND-ing the sets
+/// (a word at a time for 64 documents), and the query is scored on those only. Used when the common words a query
+/// requires share at most a quarter of the rarest one's documents; otherwise the plain walk is as fast.
+/// </summary>
+internal static class DenseTerms
+{
+    /// <summary>A word in at least this share of the documents is common enough to keep as a bit set.</summary>
+    private const int DenseFraction = 32;
+
+    /// <summary>At most this many sets per segment (a set takes one bit per document).</summary>
+    private const int MaxCachedPerSegment = 256;
+
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<Term, FixedBitSet>> Cache = new();
+
+    /// <summary>The documents that hold every common word <paramref name="query"/> requires, or null when not worth it.</summary>
+    public static Filter? Filter(Query query, IndexReader reader)
+    {
+        var required = new HashSet<Term>();
+        Required(query, required);
+        var maxDoc = reader.MaxDoc;
+        var dense = required.Select(t => (Term: t, Count: reader.DocFreq(t)))
+            .Where(t => (long)t.Count * DenseFraction >= maxDoc)
+            .OrderBy(t => t.Count).ToList();
+        if (dense.Count < 2)
+            return null;
+
+        var leaves = reader.Leaves;
+        var sets = new FixedBitSet?[leaves.Count];
+        long together = 0;
+        foreach (var leaf in leaves)
+        {
+            FixedBitSet? set = null;
+            foreach (var (term, _) in dense)
+            {
+                var documents = Documents(leaf.AtomicReader, term);
+                if (documents is null)
+                {
+                    set = null; // a required word this segment does not hold: nothing here matches
+                    break;
+                }
+
+                if (set is null)
+                    set = documents.Clone();
+                else
+                    set.And(documents);
+            }
+
+            sets[leaf.Ord] = set;
+            together += set?.Cardinality ?? 0;
+        }
+
+        return together * 4 <= dense[0].Count ? new SetsFilter(sets) : null;
+    }
+
+    /// <summary>The query with the filter applied first (its documents lead; the query is only advanced to them).</summary>
+    public static Query Apply(Query query, IndexReader reader) =>
+        Filter(query, reader) is { } filter ? new FilteredQuery(query, filter, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY) : query;
+
+    /// <summary>The terms every match must hold: single words and phrase words reached through required clauses only.</summary>
+    private static void Required(Query query, HashSet<Term> terms)
+    {
+        switch (query)
+        {
+            case TermQuery term:
+                terms.Add(term.Term);
+                break;
+            case PhraseQuery phrase:
+                terms.UnionWith(phrase.GetTerms());
+                break;
+            case BooleanQuery boolean:
+                var must = boolean.Clauses.Where(c => c.Occur == Occur.MUST).ToList();
+                var should = boolean.Clauses.Where(c => c.Occur == Occur.SHOULD).ToList();
+                if (must.Count == 0 && should.Count == 1)
+                    must = should; // the one optional clause of a query without required ones must match
+                foreach (var clause in must)
+                    Required(clause.Query, terms);
+                break;
+            case FilteredQuery filtered:
+                Required(filtered.Query, terms);
+                break;
+        }
+    }
+
+    /// <summary>The segment's documents holding <paramref name="term"/> (deleted ones too: live ones are checked later).</summary>
+    private static FixedBitSet? Documents(AtomicReader reader, Term term)
+    {
+        var cached = Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<Term, FixedBitSet>());
+        if (cached.TryGetValue(term, out var known))
+            return known;
+        var docs = reader.GetTermDocsEnum(term);
+        if (docs is null)
+            return null;
+        var set = new FixedBitSet(reader.MaxDoc);
+        int doc;
+        while ((doc = docs.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
+            set.Set(doc);
+        if (cached.Count < MaxCachedPerSegment)
+            cached.TryAdd(term, set);
+        return set;
+    }
+
+    private sealed class SetsFilter(FixedBitSet?[] sets) : Filter
+    {
+        public override DocIdSet? GetDocIdSet(AtomicReaderContext context, IBits? acceptDocs) =>
+            context.Ord < sets.Length && sets[context.Ord] is { } set ? BitsFilteredDocIdSet.Wrap(set, acceptDocs) : null;
+    }
+}
