@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
@@ -23,8 +24,12 @@ internal static class DenseTerms
 
     private static readonly ConditionalWeakTable<object, ConcurrentDictionary<Term, FixedBitSet>> Cache = new();
 
-    /// <summary>The documents that hold every common word <paramref name="query"/> requires, or null when not worth it.</summary>
-    public static Filter? Filter(Query query, IndexReader reader)
+    /// <summary>
+    /// The query, led by the documents that hold every common word it requires when that is worth it. Dispose the
+    /// result after the search: the intersections live in pooled arrays (a set per segment is too large for the
+    /// young generation, and a new one per search would keep the collector busy).
+    /// </summary>
+    public static Lease Apply(Query query, IndexReader reader)
     {
         var required = new HashSet<Term>();
         Required(query, required);
@@ -33,10 +38,11 @@ internal static class DenseTerms
             .Where(t => (long)t.Count * DenseFraction >= maxDoc)
             .OrderBy(t => t.Count).ToList();
         if (dense.Count < 2)
-            return null;
+            return new Lease(query, []);
 
         var leaves = reader.Leaves;
         var sets = new FixedBitSet?[leaves.Count];
+        var rented = new List<long[]>();
         long together = 0;
         foreach (var leaf in leaves)
         {
@@ -51,7 +57,7 @@ internal static class DenseTerms
                 }
 
                 if (set is null)
-                    set = documents.Clone();
+                    set = Copy(documents, rented);
                 else
                     set.And(documents);
             }
@@ -60,12 +66,34 @@ internal static class DenseTerms
             together += set?.Cardinality ?? 0;
         }
 
-        return together * 4 <= dense[0].Count ? new SetsFilter(sets) : null;
+        return together * 4 <= dense[0].Count
+            ? new Lease(new FilteredQuery(query, new SetsFilter(sets), FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY), rented)
+            : new Lease(query, rented);
     }
 
-    /// <summary>The query with the filter applied first (its documents lead; the query is only advanced to them).</summary>
-    public static Query Apply(Query query, IndexReader reader) =>
-        Filter(query, reader) is { } filter ? new FilteredQuery(query, filter, FilteredQuery.LEAP_FROG_FILTER_FIRST_STRATEGY) : query;
+    /// <summary>A copy of <paramref name="documents"/> in a pooled array (cleared past its end, which counting reads).</summary>
+    private static FixedBitSet Copy(FixedBitSet documents, List<long[]> rented)
+    {
+        var words = FixedBitSet.Bits2words(documents.Length);
+        var bits = ArrayPool<long>.Shared.Rent(words);
+        rented.Add(bits);
+        Array.Copy(documents.GetBits(), bits, words);
+        Array.Clear(bits, words, bits.Length - words);
+        return new FixedBitSet(bits, documents.Length);
+    }
+
+    /// <summary>The query to run, holding the pooled arrays its filter reads until disposed.</summary>
+    public sealed class Lease(Query query, List<long[]> rented) : IDisposable
+    {
+        public Query Query { get; } = query;
+
+        public void Dispose()
+        {
+            foreach (var bits in rented)
+                ArrayPool<long>.Shared.Return(bits);
+            rented.Clear();
+        }
+    }
 
     /// <summary>The terms every match must hold: single words and phrase words reached through required clauses only.</summary>
     private static void Required(Query query, HashSet<Term> terms)

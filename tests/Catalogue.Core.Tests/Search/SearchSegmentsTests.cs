@@ -165,13 +165,16 @@ public sealed class SearchSegmentsTests
         {
             var reader = searcher.IndexReader;
             var both = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon glaze"), reader);
-            Assert.That(DenseTerms.Apply(both, reader), Is.TypeOf<FilteredQuery>(), "dragon and glaze are each in many records, together in few");
+            using (var lease = DenseTerms.Apply(both, reader))
+                Assert.That(lease.Query, Is.TypeOf<FilteredQuery>(), "dragon and glaze are each in many records, together in few");
 
             var one = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon"), reader);
-            Assert.That(DenseTerms.Apply(one, reader), Is.SameAs(one));
+            using (var lease = DenseTerms.Apply(one, reader))
+                Assert.That(lease.Query, Is.SameAs(one));
 
             var usual = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("bát trang"), reader);
-            Assert.That(DenseTerms.Apply(usual, reader), Is.SameAs(usual), "words that nearly always meet are walked as usual");
+            using (var lease = DenseTerms.Apply(usual, reader))
+                Assert.That(lease.Query, Is.SameAs(usual), "words that nearly always meet are walked as usual");
         }
         finally
         {
