@@ -112,11 +112,25 @@ public sealed class ArtifactQueries(CatalogueDbContext db)
     public async Task<ArtifactView?> GetAsync(string accessionNumber, bool publishedOnly, CancellationToken cancellationToken = default)
     {
         var normalized = AccessionNumber.Normalize(accessionNumber);
-        var artifact = await db.Artifacts.AsNoTracking()
-            .Include(a => a.ObjectType).Include(a => a.Period).Include(a => a.Terms).ThenInclude(t => t.Term)
-            .SingleOrDefaultAsync(a => a.AccessionNumber == normalized, cancellationToken);
-        if (artifact is null || (publishedOnly && !artifact.IsPublished))
-            return null;
+        var artifact = await WithTerms().SingleOrDefaultAsync(a => a.AccessionNumber == normalized, cancellationToken);
+        return artifact is null || (publishedOnly && !artifact.IsPublished) ? null : View(artifact);
+    }
+
+    /// <summary>Several artifacts in one query, by accession number; those that do not exist or may not be seen are left out.</summary>
+    public async Task<IReadOnlyDictionary<string, ArtifactView>> GetManyAsync(
+        IEnumerable<string> accessionNumbers, bool publishedOnly, CancellationToken cancellationToken = default)
+    {
+        var normalized = accessionNumbers.Select(AccessionNumber.Normalize).Distinct(StringComparer.Ordinal).ToList();
+        var artifacts = await WithTerms().Where(a => normalized.Contains(a.AccessionNumber)).ToListAsync(cancellationToken);
+        return artifacts.Where(a => !publishedOnly || a.IsPublished)
+            .ToDictionary(a => a.AccessionNumber, View, StringComparer.Ordinal);
+    }
+
+    private IQueryable<Artifact> WithTerms() =>
+        db.Artifacts.AsNoTracking().Include(a => a.ObjectType).Include(a => a.Period).Include(a => a.Terms).ThenInclude(t => t.Term);
+
+    private static ArtifactView View(Artifact artifact)
+    {
         TermRef[] TermsOf(ArtifactTermRole role) =>
             artifact.Terms.Where(t => t.Role == role && t.Term is not null).Select(t => TermRef.From(t.Term!)).OrderBy(t => t.Code, StringComparer.Ordinal).ToArray();
         return new ArtifactView(

@@ -102,6 +102,21 @@ public sealed class ArtifactQueriesTests
         Assert.That(view.Title.Vi, Is.EqualTo("Bát men ngọc"));
     }
 
+    [Test]
+    public async Task GetMany_ReturnsTheRecordsAskedForInOneGo_LeavingOutUnknownAndUnseen()
+    {
+        await using var scope = _catalogue.As("reader");
+        var queries = scope.Get<ArtifactQueries>();
+        string[] asked = ["tl.2023.0001", "TL.2023.0003", "TL.2099.9999"];
+
+        var staff = await queries.GetManyAsync(asked, publishedOnly: false);
+        var visitors = await queries.GetManyAsync(asked, publishedOnly: true);
+
+        Assert.That(staff.Keys, Is.EquivalentTo(new[] { "TL.2023.0001", "TL.2023.0003" }));
+        Assert.That(staff["TL.2023.0001"].Materials.Select(m => m.Code), Is.EqualTo(new[] { "celadon-glaze", "stoneware" }));
+        Assert.That(visitors.Keys, Is.EqualTo(new[] { "TL.2023.0001" }), "a draft is not shown to the public");
+    }
+
     private async Task<Catalogue.Core.Common.PagedList<ArtifactSummary>> ListAsync(ArtifactListQuery query)
     {
         await using var scope = _catalogue.As("reader");

@@ -122,19 +122,37 @@ document.addEventListener('click', (event) => {
 
   watchProcessing(document);
 
-  // Deep zoom: OpenSeadragon reads the IIIF info.json of the thumbnail clicked.
+  // Deep zoom: OpenSeadragon reads the IIIF info.json of the thumbnail clicked. The viewer's script is fetched
+  // the first time someone zooms, so pages without photographs never load it.
   let viewer = null;
+  let viewerScript = null;
+  const loadViewer = () => {
+    if (typeof OpenSeadragon !== 'undefined') return Promise.resolve();
+    viewerScript ??= new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/lib/openseadragon/openseadragon.min.js';
+      script.onload = resolve;
+      script.onerror = () => { viewerScript = null; reject(); };
+      document.head.appendChild(script);
+    });
+    return viewerScript;
+  };
   document.addEventListener('click', (event) => {
     const button = event.target.closest('[data-zoom]');
-    if (!button || typeof OpenSeadragon === 'undefined') return;
+    if (!button) return;
     const host = document.querySelector('[data-viewer]');
     if (!host) return;
-    host.hidden = false;
-    if (!viewer) {
-      viewer = OpenSeadragon({ element: host, prefixUrl: '/lib/openseadragon/', tileSources: button.dataset.zoom, showNavigator: true, crossOriginPolicy: false });
-    } else {
-      viewer.open(button.dataset.zoom);
-    }
-    host.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    loadViewer().then(() => {
+      host.hidden = false;
+      if (!viewer) {
+        viewer = OpenSeadragon({ element: host, prefixUrl: '/lib/openseadragon/', tileSources: button.dataset.zoom, showNavigator: true, crossOriginPolicy: false });
+      } else {
+        viewer.open(button.dataset.zoom);
+      }
+      host.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    }, () => {
+      host.hidden = false;
+      host.textContent = host.dataset.loadError;
+    });
   });
 })();

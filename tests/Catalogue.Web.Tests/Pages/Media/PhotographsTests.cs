@@ -39,6 +39,22 @@ public sealed class PhotographsTests() : CatalogueApp()
         Assert.That((decoded.Width, decoded.Height), Is.EqualTo((150, 200)), "a portrait photograph's thumbnail has a long edge of 200");
     }
 
+    [Test]
+    public async Task Pages_load_the_zoom_viewer_script_only_when_someone_zooms()
+    {
+        var curator = await SignInAsync(Roles.Curator);
+
+        foreach (var path in new[] { "/", "/Search?q=bowl", $"/Artifacts/Details/{Published}" })
+        {
+            var page = await curator.GetPageAsync(path);
+            var scripts = page.QuerySelectorAll("script[src]").Select(s => s.GetAttribute("src")).ToList();
+            Assert.That(scripts, Has.None.Contains("openseadragon"), path);
+        }
+
+        using var script = await curator.GetAsync("/lib/openseadragon/openseadragon.min.js");
+        Assert.That(script.StatusCode, Is.EqualTo(HttpStatusCode.OK), "site.js fetches it from here on the first zoom");
+    }
+
     public static IEnumerable<TestCaseData> HostileFiles()
     {
         var jpeg = SyntheticImages.Jpeg(800, 600, "hostile");
