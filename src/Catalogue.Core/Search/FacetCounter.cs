@@ -17,7 +17,7 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
     private FacetOrdinals? _segment;
     private int[]? _counts;
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => false; // it would not mind, but see CatalogueSearch.TopCollector
 
     public void SetScorer(Scorer scorer)
     {

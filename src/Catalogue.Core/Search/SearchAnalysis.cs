@@ -140,14 +140,15 @@ public static class SearchAnalysis
     });
 
     /// <summary>Lower case without diacritics, one character for one (offsets stay valid): to find where query words occur.</summary>
-    public static string FoldForScan(string text)
+    public static string FoldForScan(string text) =>
+        string.Create(text.Length, text, (span, source) => FoldForScan(source, span));
+
+    /// <summary>As <see cref="FoldForScan(string)"/>, into a buffer at least as long as the text.</summary>
+    public static void FoldForScan(ReadOnlySpan<char> text, Span<char> into)
     {
         var table = ScanFolding.Value;
-        return string.Create(text.Length, text, (span, source) =>
-        {
-            for (var i = 0; i < source.Length; i++)
-                span[i] = table[source[i]];
-        });
+        for (var i = 0; i < text.Length; i++)
+            into[i] = table[text[i]];
     }
 
     /// <summary>Folds one word as the folded field does (for wildcard and prefix terms, which the parser does not analyze).</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -44,21 +45,30 @@ internal sealed class Snippets
         var bestAt = 0;
         if (!IsEmpty)
         {
-            foreach (var text in candidates)
+            var buffer = ArrayPool<char>.Shared.Rent(candidates.Max(t => t.Length));
+            try
             {
-                var scan = SearchAnalysis.FoldForScan(text);
-                var (count, first) = (0, int.MaxValue);
-                foreach (var needle in _terms.Concat(_prefixes))
+                foreach (var text in candidates)
                 {
-                    var at = scan.IndexOf(needle, StringComparison.Ordinal);
-                    if (at < 0)
-                        continue;
-                    count++;
-                    first = Math.Min(first, at);
-                }
+                    var scan = buffer.AsSpan(0, text.Length);
+                    SearchAnalysis.FoldForScan(text, scan);
+                    var (count, first) = (0, int.MaxValue);
+                    foreach (var needle in _terms.Concat(_prefixes))
+                    {
+                        var at = scan.IndexOf(needle, StringComparison.Ordinal);
+                        if (at < 0)
+                            continue;
+                        count++;
+                        first = Math.Min(first, at);
+                    }
 
-                if (count > bestCount)
-                    (best, bestCount, bestAt) = (text, count, first);
+                    if (count > bestCount)
+                        (best, bestCount, bestAt) = (text, count, first);
+                }
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
             }
         }
 
