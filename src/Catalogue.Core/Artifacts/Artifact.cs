@@ -20,6 +20,9 @@ public sealed record ArtifactDetails
     public string? Provenance { get; init; }
     public string? CreditLine { get; init; }
     public string? Rights { get; init; }
+
+    /// <summary>The day the object entered the collection (not the day its record was typed in).</summary>
+    public DateOnly? AccessionDate { get; init; }
 }
 
 /// <summary>A catalogue object, identified by its accession number.</summary>
@@ -78,6 +81,12 @@ public sealed class Artifact : ITrackedEntity, IAudited
     public string? Rights { get; private set; }
     public PublicationStatus Status { get; private set; }
 
+    /// <summary>The day the object entered the collection; null when not recorded.</summary>
+    public DateOnly? AccessionDate { get; private set; }
+
+    /// <summary>No accession date before this day is plausible (a mistyped year, usually).</summary>
+    public static readonly DateOnly EarliestAccessionDate = new(1800, 1, 1);
+
     public IReadOnlyCollection<ArtifactTerm> Terms => _terms;
 
     /// <summary>The field find this artifact was accessioned from, if any.</summary>
@@ -111,6 +120,8 @@ public sealed class Artifact : ITrackedEntity, IAudited
         CheckLength(nameof(CreditLine), details.CreditLine, CreditLineMaxLength);
         CheckLength(nameof(Rights), details.Rights, RightsMaxLength);
         CheckLength("Dating.Text", details.Dating.Text, Dating.TextMaxLength);
+        if (details.AccessionDate is { } accessioned && accessioned < EarliestAccessionDate)
+            throw new DomainRuleException(nameof(AccessionDate), $"Accession date must be in {EarliestAccessionDate.Year} or later.");
         var dimensions = details.Dimensions.Validated();
         var weight = details.Weight.Validated();
         var dating = details.Dating.Validated();
@@ -127,6 +138,7 @@ public sealed class Artifact : ITrackedEntity, IAudited
         Provenance = Clean(details.Provenance);
         CreditLine = Clean(details.CreditLine);
         Rights = Clean(details.Rights);
+        AccessionDate = details.AccessionDate;
         SetTerms(ArtifactTermRole.Material, details.MaterialIds);
         SetTerms(ArtifactTermRole.Technique, details.TechniqueIds);
     }

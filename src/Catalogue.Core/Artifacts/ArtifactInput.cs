@@ -37,6 +37,7 @@ public class ArtifactInput
     public string? Provenance { get; set; }
     public string? CreditLine { get; set; }
     public string? Rights { get; set; }
+    public DateOnly? AccessionDate { get; set; }
 
     public ArtifactDetails ToDetails() => new()
     {
@@ -54,6 +55,7 @@ public class ArtifactInput
         Provenance = Provenance,
         CreditLine = CreditLine,
         Rights = Rights,
+        AccessionDate = AccessionDate,
     };
 
     /// <summary>Fills the input from a stored artifact (for the edit form).</summary>
@@ -75,6 +77,7 @@ public class ArtifactInput
         Provenance = artifact.Provenance;
         CreditLine = artifact.CreditLine;
         Rights = artifact.Rights;
+        AccessionDate = artifact.AccessionDate;
     }
 }
 

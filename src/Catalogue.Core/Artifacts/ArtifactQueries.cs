@@ -59,7 +59,11 @@ public sealed record ArtifactView(
     string CreatedBy,
     DateTime UpdatedAt,
     string UpdatedBy,
-    int Version);
+    int Version)
+{
+    /// <summary>The day the object entered the collection (staff see it; the public record does not show it).</summary>
+    public DateOnly? AccessionDate { get; init; }
+}
 
 public sealed class ArtifactQueries(CatalogueDbContext db)
 {
@@ -142,7 +146,10 @@ public sealed class ArtifactQueries(CatalogueDbContext db)
             artifact.Title, artifact.Description, artifact.InscriptionText, artifact.InscriptionTranslation,
             artifact.Dimensions, artifact.Weight, artifact.Dating,
             artifact.Provenance, artifact.CreditLine, artifact.Rights, artifact.Status,
-            artifact.CreatedAt, artifact.CreatedBy, artifact.UpdatedAt, artifact.UpdatedBy, artifact.Version);
+            artifact.CreatedAt, artifact.CreatedBy, artifact.UpdatedAt, artifact.UpdatedBy, artifact.Version)
+        {
+            AccessionDate = artifact.AccessionDate,
+        };
     }
 
     /// <summary>The stored artifact with its terms, for filling an edit form.</summary>

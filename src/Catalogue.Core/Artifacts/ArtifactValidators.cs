@@ -8,7 +8,7 @@ namespace Catalogue.Core.Artifacts;
 /// <summary>The rules every artifact edit must pass; messages name the field and the rule.</summary>
 public abstract class ArtifactInputValidator<T> : AbstractValidator<T> where T : ArtifactInput
 {
-    protected ArtifactInputValidator(CatalogueDbContext db)
+    protected ArtifactInputValidator(CatalogueDbContext db, TimeProvider clock)
     {
         RuleFor(x => x.ObjectTypeId)
             .NotNull().WithMessage("Object type is required.")
@@ -42,6 +42,11 @@ public abstract class ArtifactInputValidator<T> : AbstractValidator<T> where T :
         Length(x => x.Provenance, "Provenance", Artifact.ProvenanceMaxLength);
         Length(x => x.CreditLine, "Credit line", Artifact.CreditLineMaxLength);
         Length(x => x.Rights, "Rights", Artifact.RightsMaxLength);
+        // A day's grace: the registrar's calendar may be ahead of UTC (Hanoi is UTC+7).
+        RuleFor(x => x.AccessionDate).Must(on => on <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+            .When(x => x.AccessionDate is not null).WithMessage("Accession date cannot be in the future.");
+        RuleFor(x => x.AccessionDate).Must(on => on >= Artifact.EarliestAccessionDate)
+            .When(x => x.AccessionDate is not null).WithMessage($"Accession date must be in {Artifact.EarliestAccessionDate.Year} or later.");
 
         Positive(x => x.Length, "Length");
         Positive(x => x.Width, "Width");
@@ -90,7 +95,7 @@ public abstract class ArtifactInputValidator<T> : AbstractValidator<T> where T :
 
 public sealed class CreateArtifactValidator : ArtifactInputValidator<CreateArtifactCommand>
 {
-    public CreateArtifactValidator(CatalogueDbContext db) : base(db)
+    public CreateArtifactValidator(CatalogueDbContext db, TimeProvider clock) : base(db, clock)
     {
         // Each condition guards only its own check: a condition applied to the whole chain would skip NotEmpty too.
         RuleFor(x => x.AccessionNumber)
@@ -114,7 +119,7 @@ public sealed class CreateArtifactValidator : ArtifactInputValidator<CreateArtif
 
 public sealed class UpdateArtifactValidator : ArtifactInputValidator<UpdateArtifactCommand>
 {
-    public UpdateArtifactValidator(CatalogueDbContext db) : base(db)
+    public UpdateArtifactValidator(CatalogueDbContext db, TimeProvider clock) : base(db, clock)
     {
         RuleFor(x => x.Version).GreaterThan(0).WithMessage("The record version is missing; reload the page and edit again.");
     }

@@ -9,6 +9,9 @@ public enum JourneyEventKind
 {
     Excavated,
     Accessioned,
+
+    /// <summary>The record was created; the object's accession date is not recorded.</summary>
+    Catalogued,
     ConditionCheck,
     TreatmentProposed,
     TreatmentCompleted,
@@ -39,7 +42,9 @@ public sealed class JourneyQueries(CatalogueDbContext db)
         if (artifact.Find is { } find)
             events.Add(new JourneyEvent(find.FoundOn ?? DateOnly.FromDateTime(find.CreatedAt), JourneyEventKind.Excavated,
                 $"{find.Context?.SiteCode} {find.Context?.Label}, find {find.FindNumber}", find.FindNumber));
-        events.Add(new JourneyEvent(DateOnly.FromDateTime(artifact.CreatedAt), JourneyEventKind.Accessioned, artifact.AccessionNumber, artifact.AccessionNumber));
+        events.Add(artifact.AccessionDate is { } accessioned
+            ? new JourneyEvent(accessioned, JourneyEventKind.Accessioned, artifact.AccessionNumber, artifact.AccessionNumber)
+            : new JourneyEvent(DateOnly.FromDateTime(artifact.CreatedAt), JourneyEventKind.Catalogued, artifact.AccessionNumber, artifact.AccessionNumber));
 
         var reports = await db.ConditionReports.AsNoTracking().Where(r => r.ArtifactId == artifact.Id)
             .Select(r => new { r.Reference, r.ExaminedOn, r.Overall, r.Purpose, r.Examiner }).ToListAsync(cancellationToken);

@@ -67,7 +67,7 @@ public static class ArtifactsApi
         if (!staff)
             return TypedResults.Ok(ArtifactDto.From(view) with { Provenance = null });
         var placement = await locations.PlacementOfAsync(view.AccessionNumber, cancellationToken);
-        return TypedResults.Ok(ArtifactDto.From(view) with { CurrentLocation = CurrentLocationDto.From(placement) });
+        return TypedResults.Ok(ArtifactDto.From(view) with { CurrentLocation = CurrentLocationDto.From(placement), AccessionDate = view.AccessionDate });
     }
 
     /// <summary>A Bearer token that is present but not valid is refused, rather than silently treated as anonymous.</summary>
@@ -133,6 +133,9 @@ public sealed record ArtifactDto(
 {
     /// <summary>Staff only; never sent to anonymous callers.</summary>
     public CurrentLocationDto? CurrentLocation { get; init; }
+
+    /// <summary>Staff only, like the current location.</summary>
+    public DateOnly? AccessionDate { get; init; }
 
     public static ArtifactDto From(ArtifactView a) => new(
         a.AccessionNumber,

@@ -26,7 +26,7 @@ public sealed class CreateArtifactTests
                 .WithTitleEn("Celadon bowl").WithTitleVi("Bát men ngọc")
                 .WithMaterials(terms.Stoneware.Id, terms.CeladonGlaze.Id).WithTechniques(terms.WheelThrown.Id)
                 .WithPeriod(terms.Ly.Id).WithYears(1010, 1225).WithDateText("c. 1010-1225")
-                .WithDimensions(height: 7.5m, diameter: 16.2m).WithWeight(310)
+                .WithDimensions(height: 7.5m, diameter: 16.2m).WithWeight(310).AccessionedOn(new DateOnly(2023, 4, 10))
                 .Build());
             Assert.That(result.Succeeded, Is.True, () => TestCatalogue.Describe(result.Errors));
         }
@@ -50,7 +50,20 @@ public sealed class CreateArtifactTests
             Assert.That(stored.Dimensions, Is.EqualTo(new Dimensions { Height = 7.5m, Diameter = 16.2m, Unit = "cm" }));
             Assert.That(stored.Weight, Is.EqualTo(new Weight { Value = 310, Unit = "g" }));
             Assert.That(stored.Status, Is.EqualTo(PublicationStatus.Draft));
+            Assert.That(stored.AccessionDate, Is.EqualTo(new DateOnly(2023, 4, 10)));
         }
+    }
+
+    [TestCase(1, "cannot be in the future")]
+    [TestCase(-100_000, "must be in 1800 or later")]
+    public async Task Create_WithAnImplausibleAccessionDate_IsRejectedNamingAccessionDate(int daysFromToday, string rule)
+    {
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysFromToday == 1 ? 3 : daysFromToday);
+
+        var result = await RefusedLeavingCountsUnchanged(_catalogue.Artifact().AccessionedOn(day));
+
+        AssertRefusedOn(result, "AccessionDate");
+        Assert.That(result.Errors.Single(e => e.Field == "AccessionDate").Message, Does.Contain(rule));
     }
 
     [Test]

@@ -122,7 +122,7 @@ public sealed class WorklistAndJourneyTests
         await _catalogue.CreateContextAsync(new ContextBuilder("HD18", 12).Cut());
         var find = await _catalogue.RegisterFindAsync(new FindBuilder("HD18", 12).OfType(terms.Bowl.Id).OfMaterial(terms.Stoneware.Id)
             .FoundOn(new DateOnly(2023, 3, 4)));
-        await _catalogue.CreateArtifactAsync(_catalogue.Artifact(Accession).FromFind(find.FindNumber), "lan.curator");
+        await _catalogue.CreateArtifactAsync(_catalogue.Artifact(Accession).FromFind(find.FindNumber).AccessionedOn(new DateOnly(2023, 4, 10)), "lan.curator");
         var earlyCheck = await _catalogue.CreateReportAsync(Report(Accession, new DateOnly(2023, 5, 2)));
         var check = Report(Accession, Today);
         check.Overall = OverallCondition.Poor;
@@ -136,8 +136,8 @@ public sealed class WorklistAndJourneyTests
         Assert.That(journey.Select(e => (e.Kind, e.Reference)), Is.EqualTo(new[]
         {
             (JourneyEventKind.Excavated, (string?)find.FindNumber),
-            (JourneyEventKind.ConditionCheck, earlyCheck.Reference),
             (JourneyEventKind.Accessioned, Accession),
+            (JourneyEventKind.ConditionCheck, earlyCheck.Reference),
             (JourneyEventKind.ConditionCheck, todaysCheck.Reference),
             (JourneyEventKind.TreatmentProposed, treatment),
             (JourneyEventKind.TreatmentCompleted, treatment),
@@ -145,6 +145,7 @@ public sealed class WorklistAndJourneyTests
         }));
         Assert.That(journey.Select(e => e.Date), Is.Ordered);
         Assert.That(journey[0].Date, Is.EqualTo(new DateOnly(2023, 3, 4)));
+        Assert.That(journey[1].Date, Is.EqualTo(new DateOnly(2023, 4, 10)), "accessioned on its accession date, not when the record was typed in");
         Assert.That(journey[0].Summary, Does.Contain("HD18").And.Contain(find.FindNumber));
         Assert.That(journey[3].Summary, Does.Contain("poor condition").And.Contain(Examiner));
         Assert.That(journey[6].Summary, Does.Contain(_curator.Name));

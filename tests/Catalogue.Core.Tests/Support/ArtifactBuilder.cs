@@ -58,6 +58,8 @@ public sealed class ArtifactBuilder
 
     public ArtifactBuilder WithDateText(string? text) => Step(i => i.DateText = text);
 
+    public ArtifactBuilder AccessionedOn(DateOnly? day) => Step(i => i.AccessionDate = day);
+
     public ArtifactBuilder WithDimensions(decimal? length = null, decimal? width = null, decimal? height = null, decimal? diameter = null, string? unit = "cm") =>
         Step(i => (i.Length, i.Width, i.Height, i.Diameter, i.DimensionUnit) = (length, width, height, diameter, unit));
 

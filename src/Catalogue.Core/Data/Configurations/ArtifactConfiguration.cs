@@ -36,6 +36,7 @@ internal sealed class ArtifactConfiguration : IEntityTypeConfiguration<Artifact>
         builder.Property(a => a.Provenance).HasMaxLength(Artifact.ProvenanceMaxLength);
         builder.Property(a => a.CreditLine).HasMaxLength(Artifact.CreditLineMaxLength);
         builder.Property(a => a.Rights).HasMaxLength(Artifact.RightsMaxLength);
+        builder.Property(a => a.AccessionDate);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(a => a.Status);
         builder.HasIndex(a => a.UpdatedAt);

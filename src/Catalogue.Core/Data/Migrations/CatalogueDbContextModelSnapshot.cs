@@ -24,6 +24,9 @@ namespace Catalogue.Core.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("AccessionDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AccessionNumber")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -102,6 +102,35 @@ public sealed class EditTests() : CatalogueApp()
     }
 
     [Test]
+    public async Task The_accession_date_is_saved_from_the_form_shown_to_staff_and_dates_the_journey_but_the_public_page_leaves_it_out()
+    {
+        var accessionNumber = ArtifactForms.NewAccessionNumber();
+        await curator.CreateArtifactAsync(accessionNumber, "Bowl from the 2019 transfer");
+        var form = await curator.GetFormAsync($"/Artifacts/Edit/{accessionNumber}", "#artifact-form");
+
+        using var future = await curator.SubmitAsync(form.Set("Input.AccessionDate", DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd")));
+        Assert.That(future.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the form comes back with the message");
+        Assert.That(await future.Content.ReadAsStringAsync(), Does.Contain("Accession date cannot be in the future."));
+
+        using var saved = await curator.SubmitAsync(form.Set("Input.AccessionDate", "2019-06-14"));
+        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var details = await curator.GetPageAsync($"/Artifacts/Details/{accessionNumber}");
+        Assert.That(details.QuerySelector("main dl time[datetime='2019-06-14']"), Is.Not.Null, "staff see the accession date");
+        Assert.That(details.QuerySelectorAll("main li").Any(li => li.TextContent.Contains("2019-06-14") && li.TextContent.Contains("Accessioned")),
+            Is.True, "the journey says the object was accessioned that day");
+
+        var status = (await curator.GetFormAsync($"/Artifacts/Details/{accessionNumber}", "#status-form")).Set("status", nameof(PublicationStatus.Published));
+        using (await curator.SubmitAsync(status))
+        {
+        }
+
+        using var visitor = CreateClient();
+        var publicPage = await visitor.GetPageAsync($"/Collection/Details/{accessionNumber}");
+        Assert.That(publicPage.QuerySelector("h1")!.TextContent, Does.Contain("Bowl from the 2019 transfer"));
+        Assert.That(publicPage.QuerySelector("time[datetime='2019-06-14']"), Is.Null, "the public record leaves the accession date out");
+    }
+
+    [Test]
     public async Task A_curator_publishes_an_artifact_with_the_status_form_on_its_details_page()
     {
         var accessionNumber = ArtifactForms.NewAccessionNumber();
