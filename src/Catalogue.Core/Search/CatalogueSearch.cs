@@ -83,7 +83,8 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         try
         {
             Weight weight;
-            using var dense = DenseTerms.Apply(ExactClauses.Prune(main, searcher.IndexReader), searcher.IndexReader);
+            var counts = new TermCounts(searcher.IndexReader);
+            using var dense = DenseTerms.Apply(ExactClauses.Prune(main, counts), counts);
             try
             {
                 var query = filter.Clauses.Count == 0 ? dense.Query : new FilteredQuery(dense.Query, Cached(filter));

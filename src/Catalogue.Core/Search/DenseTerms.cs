@@ -29,12 +29,13 @@ internal static class DenseTerms
     /// result after the search: the intersections live in pooled arrays (a set per segment is too large for the
     /// young generation, and a new one per search would keep the collector busy).
     /// </summary>
-    public static Lease Apply(Query query, IndexReader reader)
+    public static Lease Apply(Query query, TermCounts counts)
     {
         var required = new HashSet<Term>();
         Required(query, required);
+        var reader = counts.Reader;
         var maxDoc = reader.MaxDoc;
-        var dense = required.Select(t => (Term: t, Count: reader.DocFreq(t)))
+        var dense = required.Select(t => (Term: t, Count: counts.DocFreq(t)))
             .Where(t => (long)t.Count * DenseFraction >= maxDoc)
             .OrderBy(t => t.Count).ToList();
         if (dense.Count < 2)

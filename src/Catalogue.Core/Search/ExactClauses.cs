@@ -17,9 +17,7 @@ namespace Catalogue.Core.Search;
 /// </summary>
 internal static class ExactClauses
 {
-    public static Query Prune(Query query, IndexReader reader) => Prune(query, new TermCounts(reader));
-
-    private static Query Prune(Query query, TermCounts reader)
+    public static Query Prune(Query query, TermCounts reader)
     {
         if (query is not BooleanQuery boolean)
             return query;
@@ -105,19 +103,6 @@ internal static class ExactClauses
             || (boolean.Clauses.All(c => c.Occur == Occur.SHOULD) && boolean.Clauses.All(c => CannotMatch(c.Query, reader))),
         _ => false,
     };
-
-    /// <summary>Document counts of terms, each looked up in the term dictionaries once per query.</summary>
-    private sealed class TermCounts(IndexReader reader)
-    {
-        private readonly Dictionary<Term, int> _counts = [];
-
-        public int DocFreq(Term term)
-        {
-            if (!_counts.TryGetValue(term, out var count))
-                _counts[term] = count = reader.DocFreq(term);
-            return count;
-        }
-    }
 
     private static bool IsExact(Term term) => term.Text.Length > 0 && term.Text[0] == SearchAnalysis.ExactMarker;
 }

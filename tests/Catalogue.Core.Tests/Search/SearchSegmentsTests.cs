@@ -164,16 +164,16 @@ public sealed class SearchSegmentsTests
         try
         {
             var reader = searcher.IndexReader;
-            var both = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon glaze"), reader);
-            using (var lease = DenseTerms.Apply(both, reader))
+            var both = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon glaze"), new TermCounts(reader));
+            using (var lease = DenseTerms.Apply(both, new TermCounts(reader)))
                 Assert.That(lease.Query, Is.TypeOf<FilteredQuery>(), "dragon and glaze are each in many records, together in few");
 
-            var one = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon"), reader);
-            using (var lease = DenseTerms.Apply(one, reader))
+            var one = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon"), new TermCounts(reader));
+            using (var lease = DenseTerms.Apply(one, new TermCounts(reader)))
                 Assert.That(lease.Query, Is.SameAs(one));
 
-            var usual = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("bát trang"), reader);
-            using (var lease = DenseTerms.Apply(usual, reader))
+            var usual = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("bát trang"), new TermCounts(reader));
+            using (var lease = DenseTerms.Apply(usual, new TermCounts(reader)))
                 Assert.That(lease.Query, Is.SameAs(usual), "words that nearly always meet are walked as usual");
         }
         finally
@@ -188,10 +188,10 @@ public sealed class SearchSegmentsTests
         var searcher = index.Acquire();
         try
         {
-            var dragon = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon"), searcher.IndexReader).Rewrite(searcher.IndexReader);
+            var dragon = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("dragon"), new TermCounts(searcher.IndexReader)).Rewrite(searcher.IndexReader);
             Assert.That(dragon, Is.TypeOf<TermQuery>(), dragon.ToString());
 
-            var ma = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("ma"), searcher.IndexReader).Rewrite(searcher.IndexReader);
+            var ma = ExactClauses.Prune(new SearchQueryParser(staff: false).Parse("ma"), new TermCounts(searcher.IndexReader)).Rewrite(searcher.IndexReader);
             Assert.That(ma.ToString(), Does.Contain($"{SearchAnalysis.ExactMarker}ma"), "ma, má, mã and mạ are different words");
         }
         finally

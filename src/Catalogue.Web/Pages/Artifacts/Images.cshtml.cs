@@ -18,11 +18,10 @@ public sealed record UploadOutcome(string FileName, bool Attached, string Messag
 [Authorize(Policy = Policies.EditCatalogue)]
 [RequestSizeLimit(PhotographUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PhotographUploads.MaxRequestBytes)]
-public sealed class ImagesModel(ArtifactQueries artifacts, MediaQueries media, MediaCommands commands, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ImagesModel(ArtifactQueries artifacts, MediaQueries media, MediaCommands commands, IStringLocalizer<SharedResource> l)
+    : PhotographsPageModel(commands, l)
 {
     public ArtifactView Artifact { get; private set; } = null!;
-    public IReadOnlyList<MediaImageView> Images { get; private set; } = [];
-    public IReadOnlyList<UploadOutcome> Outcomes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string accessionNumber, CancellationToken cancellationToken) =>
         await LoadAsync(accessionNumber, cancellationToken) ? Page() : NotFound();
@@ -31,28 +30,12 @@ public sealed class ImagesModel(ArtifactQueries artifacts, MediaQueries media, M
     {
         if (!await LoadAsync(accessionNumber, cancellationToken))
             return NotFound();
-        var wantsJson = PhotographUploads.WantsJson(Request);
-        if (files is null || files.Count == 0)
-        {
-            var message = l["Choose one or more photographs to upload."].Value;
-            if (wantsJson)
-                return BadRequest(new { outcomes = Array.Empty<UploadOutcome>(), message });
-            ModelState.AddModelError("files", message);
-            return Page();
-        }
-
-        var outcomes = await PhotographUploads.AttachAllAsync(commands, MediaOwnerKind.Artifact, Artifact.AccessionNumber, files, l, cancellationToken);
-
-        if (wantsJson)
-            return new JsonResult(new { outcomes });
-        Outcomes = outcomes;
-        Images = await media.ForArtifactAsync(Artifact.AccessionNumber, publishedOnly: false, cancellationToken);
-        return Page();
+        return NoFiles(files) is { } refusal ? Refuse(refusal) : await AttachAsync(MediaOwnerKind.Artifact, Artifact.AccessionNumber, files!, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDetachAsync(string accessionNumber, string imageId, CancellationToken cancellationToken)
     {
-        var result = await commands.DetachFromArtifactAsync(accessionNumber, imageId ?? string.Empty, cancellationToken);
+        var result = await Commands.DetachFromArtifactAsync(accessionNumber, imageId ?? string.Empty, cancellationToken);
         return result.Succeeded ? RedirectToPage(new { accessionNumber }) : NotFound();
     }
 
@@ -62,7 +45,10 @@ public sealed class ImagesModel(ArtifactQueries artifacts, MediaQueries media, M
         if (artifact is null)
             return false;
         Artifact = artifact;
-        Images = await media.ForArtifactAsync(artifact.AccessionNumber, publishedOnly: false, cancellationToken);
+        Images = await ImagesAsync(cancellationToken);
         return true;
     }
+
+    protected override Task<IReadOnlyList<MediaImageView>> ImagesAsync(CancellationToken cancellationToken) =>
+        media.ForArtifactAsync(Artifact.AccessionNumber, publishedOnly: false, cancellationToken);
 }

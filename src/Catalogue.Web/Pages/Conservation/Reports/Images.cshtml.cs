@@ -13,11 +13,10 @@ namespace Catalogue.Web.Pages.Conservation.Reports;
 [Authorize(Policy = Policies.Conserve)]
 [RequestSizeLimit(PhotographUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PhotographUploads.MaxRequestBytes)]
-public sealed class ImagesModel(ConservationQueries reports, MediaQueries media, MediaCommands commands, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ImagesModel(ConservationQueries reports, MediaQueries media, MediaCommands commands, IStringLocalizer<SharedResource> l)
+    : PhotographsPageModel(commands, l)
 {
     public ConditionReport Report { get; private set; } = null!;
-    public IReadOnlyList<MediaImageView> Images { get; private set; } = [];
-    public IReadOnlyList<UploadOutcome> Outcomes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken) =>
         await LoadAsync(reference, cancellationToken) ? Page() : NotFound();
@@ -26,25 +25,14 @@ public sealed class ImagesModel(ConservationQueries reports, MediaQueries media,
     {
         if (!await LoadAsync(reference, cancellationToken))
             return NotFound();
-        if (files is null || files.Count == 0)
-        {
-            ModelState.AddModelError("files", l["Choose one or more photographs to upload."]);
-            return PhotographUploads.WantsJson(Request) ? BadRequest(new { outcomes = Array.Empty<UploadOutcome>(), message = l["Choose one or more photographs to upload."].Value }) : Page();
-        }
-
-        var outcomes = await PhotographUploads.AttachAllAsync(commands, MediaOwnerKind.ConditionReport, Report.Reference, files, l, cancellationToken);
-        if (PhotographUploads.WantsJson(Request))
-            return new JsonResult(new { outcomes });
-        Outcomes = outcomes;
-        Images = await media.ForOwnerKeyAsync(MediaOwnerKind.ConditionReport, Report.Reference, cancellationToken);
-        return Page();
+        return NoFiles(files) is { } refusal ? Refuse(refusal) : await AttachAsync(MediaOwnerKind.ConditionReport, Report.Reference, files!, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDetachAsync(string reference, string imageId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(reference, cancellationToken))
             return NotFound();
-        var result = await commands.DetachAsync(MediaOwnerKind.ConditionReport, Report.Reference, imageId ?? string.Empty, cancellationToken);
+        var result = await Commands.DetachAsync(MediaOwnerKind.ConditionReport, Report.Reference, imageId ?? string.Empty, cancellationToken);
         return result.Succeeded ? RedirectToPage(new { reference = Report.Reference }) : NotFound();
     }
 
@@ -54,7 +42,10 @@ public sealed class ImagesModel(ConservationQueries reports, MediaQueries media,
         if (report is null)
             return false;
         Report = report;
-        Images = await media.ForOwnerKeyAsync(MediaOwnerKind.ConditionReport, report.Reference, cancellationToken);
+        Images = await ImagesAsync(cancellationToken);
         return true;
     }
+
+    protected override Task<IReadOnlyList<MediaImageView>> ImagesAsync(CancellationToken cancellationToken) =>
+        media.ForOwnerKeyAsync(MediaOwnerKind.ConditionReport, Report.Reference, cancellationToken);
 }

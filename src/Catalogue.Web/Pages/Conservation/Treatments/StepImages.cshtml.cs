@@ -16,12 +16,11 @@ namespace Catalogue.Web.Pages.Conservation.Treatments;
 [Authorize(Policy = Policies.Conserve)]
 [RequestSizeLimit(PhotographUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PhotographUploads.MaxRequestBytes)]
-public sealed class StepImagesModel(ConservationQueries treatments, MediaQueries media, MediaCommands commands, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class StepImagesModel(ConservationQueries treatments, MediaQueries media, MediaCommands commands, IStringLocalizer<SharedResource> l)
+    : PhotographsPageModel(commands, l)
 {
     public Treatment Treatment { get; private set; } = null!;
     public TreatmentStep Step { get; private set; } = null!;
-    public IReadOnlyList<MediaImageView> Images { get; private set; } = [];
-    public IReadOnlyList<UploadOutcome> Outcomes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string reference, int stepId, CancellationToken cancellationToken) =>
         await LoadAsync(reference, stepId, cancellationToken) ? Page() : NotFound();
@@ -30,22 +29,12 @@ public sealed class StepImagesModel(ConservationQueries treatments, MediaQueries
     {
         if (!await LoadAsync(reference, stepId, cancellationToken))
             return NotFound();
-        string? refusal = Treatment.IsSignedOff ? l["This treatment is signed off: its record is read-only. Add an amendment instead."].Value
-            : files is null || files.Count == 0 ? l["Choose one or more photographs to upload."].Value
-            : role is not (MediaRole.Before or MediaRole.After) ? l["Say whether the photographs are from before or after the step."].Value
-            : null;
-        if (refusal is not null)
-        {
-            ModelState.AddModelError("files", refusal);
-            return PhotographUploads.WantsJson(Request) ? BadRequest(new { outcomes = Array.Empty<UploadOutcome>(), message = refusal }) : Page();
-        }
-
-        var outcomes = await PhotographUploads.AttachAllAsync(commands, MediaOwnerKind.TreatmentStep, $"{Treatment.Reference}/{Step.Order}", files!, l, cancellationToken, role);
-        if (PhotographUploads.WantsJson(Request))
-            return new JsonResult(new { outcomes });
-        Outcomes = outcomes;
-        Images = await media.ForOwnerAsync(MediaOwnerKind.TreatmentStep, Step.Id, cancellationToken);
-        return Page();
+        var refusal = Treatment.IsSignedOff ? S["This treatment is signed off: its record is read-only. Add an amendment instead."].Value
+            : NoFiles(files)
+            ?? (role is not (MediaRole.Before or MediaRole.After) ? S["Say whether the photographs are from before or after the step."].Value : null);
+        return refusal is not null
+            ? Refuse(refusal)
+            : await AttachAsync(MediaOwnerKind.TreatmentStep, $"{Treatment.Reference}/{Step.Order}", files!, cancellationToken, role);
     }
 
     private async Task<bool> LoadAsync(string reference, int stepId, CancellationToken cancellationToken)
@@ -55,7 +44,10 @@ public sealed class StepImagesModel(ConservationQueries treatments, MediaQueries
         if (treatment is null || step is null)
             return false;
         (Treatment, Step) = (treatment, step);
-        Images = await media.ForOwnerAsync(MediaOwnerKind.TreatmentStep, step.Id, cancellationToken);
+        Images = await ImagesAsync(cancellationToken);
         return true;
     }
+
+    protected override Task<IReadOnlyList<MediaImageView>> ImagesAsync(CancellationToken cancellationToken) =>
+        media.ForOwnerAsync(MediaOwnerKind.TreatmentStep, Step.Id, cancellationToken);
 }

@@ -13,11 +13,10 @@ namespace Catalogue.Web.Pages.Excavation.Finds;
 [Authorize(Policy = Policies.RecordExcavation)]
 [RequestSizeLimit(PhotographUploads.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = PhotographUploads.MaxRequestBytes)]
-public sealed class ImagesModel(ExcavationQueries finds, MediaQueries media, MediaCommands commands, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ImagesModel(ExcavationQueries finds, MediaQueries media, MediaCommands commands, IStringLocalizer<SharedResource> l)
+    : PhotographsPageModel(commands, l)
 {
     public Find Find { get; private set; } = null!;
-    public IReadOnlyList<MediaImageView> Images { get; private set; } = [];
-    public IReadOnlyList<UploadOutcome> Outcomes { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string number, CancellationToken cancellationToken) =>
         await LoadAsync(number, cancellationToken) ? Page() : NotFound();
@@ -26,25 +25,14 @@ public sealed class ImagesModel(ExcavationQueries finds, MediaQueries media, Med
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        if (files is null || files.Count == 0)
-        {
-            ModelState.AddModelError("files", l["Choose one or more photographs to upload."]);
-            return PhotographUploads.WantsJson(Request) ? BadRequest(new { outcomes = Array.Empty<UploadOutcome>(), message = l["Choose one or more photographs to upload."].Value }) : Page();
-        }
-
-        var outcomes = await PhotographUploads.AttachAllAsync(commands, MediaOwnerKind.Find, Find.FindNumber, files, l, cancellationToken);
-        if (PhotographUploads.WantsJson(Request))
-            return new JsonResult(new { outcomes });
-        Outcomes = outcomes;
-        Images = await media.ForOwnerKeyAsync(MediaOwnerKind.Find, Find.FindNumber, cancellationToken);
-        return Page();
+        return NoFiles(files) is { } refusal ? Refuse(refusal) : await AttachAsync(MediaOwnerKind.Find, Find.FindNumber, files!, cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDetachAsync(string number, string imageId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(number, cancellationToken))
             return NotFound();
-        var result = await commands.DetachAsync(MediaOwnerKind.Find, Find.FindNumber, imageId ?? string.Empty, cancellationToken);
+        var result = await Commands.DetachAsync(MediaOwnerKind.Find, Find.FindNumber, imageId ?? string.Empty, cancellationToken);
         return result.Succeeded ? RedirectToPage(new { number = Find.FindNumber }) : NotFound();
     }
 
@@ -54,7 +42,10 @@ public sealed class ImagesModel(ExcavationQueries finds, MediaQueries media, Med
         if (find is null)
             return false;
         Find = find;
-        Images = await media.ForOwnerKeyAsync(MediaOwnerKind.Find, find.FindNumber, cancellationToken);
+        Images = await ImagesAsync(cancellationToken);
         return true;
     }
+
+    protected override Task<IReadOnlyList<MediaImageView>> ImagesAsync(CancellationToken cancellationToken) =>
+        media.ForOwnerKeyAsync(MediaOwnerKind.Find, Find.FindNumber, cancellationToken);
 }
