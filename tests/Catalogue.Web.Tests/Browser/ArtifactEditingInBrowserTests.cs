@@ -1,12 +1,8 @@
 using Catalogue.Core.Users;
 using Catalogue.Web.Tests.Infrastructure;
 using Catalogue.Web.Tests.Pages.Artifacts;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NUnit.Framework.Interfaces;
 using static Microsoft.Playwright.Assertions;
 
 namespace Catalogue.Web.Tests.Browser;
@@ -15,67 +11,29 @@ namespace Catalogue.Web.Tests.Browser;
 /// A curator at a real browser (Debian's chromium, driven by Playwright) against the app listening on a real port:
 /// signing in, cataloguing a bowl with a Vietnamese title, revising it, and being told what to fix.
 /// </summary>
-public sealed class ArtifactEditingInBrowserTests() : CatalogueApp()
+public sealed class ArtifactEditingInBrowserTests() : BrowserApp()
 {
-    /// <summary>Wait for the next page to arrive, not for its load event: the assertions that follow wait for what they need.</summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-    private IBrowserContext context = null!;
     private IPage page = null!;
     private TestUser curator = null!;
 
-    protected override void Configure(CatalogueFactory app) => app.UseKestrel(0);
-
     [OneTimeSetUp]
-    public async Task LaunchBrowser()
+    public async Task PrepareUsers()
     {
         curator = await UserAsync(Roles.Curator);
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            // The distribution's browser: nothing is downloaded.
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    [OneTimeTearDown]
-    public async Task CloseBrowser()
-    {
-        await browser.CloseAsync();
-        playwright.Dispose();
     }
 
     [SetUp]
     public async Task OpenPage()
     {
-        context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress().ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(20_000);
-        page = await context.NewPageAsync();
-    }
-
-    [TearDown]
-    public async Task ClosePage()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
-        {
-            var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
-            TestContext.AddTestAttachment(screenshot, "the page when the test failed");
-        }
-
-        await context.CloseAsync();
+        page = await NewPageAsync();
     }
 
     [Test]
     public async Task A_curator_catalogues_a_bowl_with_a_Vietnamese_title_then_revises_its_title_and_sees_the_change_in_its_history()
     {
         var accessionNumber = ArtifactForms.NewAccessionNumber();
-        await SignInThroughTheFormAsync();
+        await SignInThroughTheFormAsync(page, curator);
 
         await page.GotoAsync("/Artifacts/Create");
         await FillNewArtifactAsync(accessionNumber, earliestYear: "1100", latestYear: "1200");
@@ -105,7 +63,7 @@ public sealed class ArtifactEditingInBrowserTests() : CatalogueApp()
     public async Task The_form_shows_the_inverted_year_range_on_the_latest_year_and_keeps_everything_typed()
     {
         var accessionNumber = ArtifactForms.NewAccessionNumber();
-        await SignInThroughTheFormAsync();
+        await SignInThroughTheFormAsync(page, curator);
 
         await page.GotoAsync("/Artifacts/Create");
         await FillNewArtifactAsync(accessionNumber, earliestYear: "1300", latestYear: "1200");
@@ -120,15 +78,6 @@ public sealed class ArtifactEditingInBrowserTests() : CatalogueApp()
         await Expect(page.Locator("#Input_Length")).ToHaveValueAsync("12.5");
         await Expect(page.Locator("input[name='Input.MaterialIds']").First).ToBeCheckedAsync();
         Assert.That(await WithDatabaseAsync(db => db.Artifacts.AnyAsync(a => a.AccessionNumber == accessionNumber)), Is.False);
-    }
-
-    private async Task SignInThroughTheFormAsync()
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Email").FillAsync(curator.Email);
-        await page.Locator("#Password").FillAsync(curator.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await Expect(page.Locator("header .account")).ToContainTextAsync(curator.Email);
     }
 
     private async Task FillNewArtifactAsync(string accessionNumber, string earliestYear, string latestYear)
@@ -146,12 +95,4 @@ public sealed class ArtifactEditingInBrowserTests() : CatalogueApp()
 
     private Task<string?> StoredVietnameseTitleAsync(string accessionNumber) =>
         WithDatabaseAsync(db => db.Artifacts.Where(a => a.AccessionNumber == accessionNumber).Select(a => a.Title.Vi).SingleAsync());
-
-    /// <summary>Where Kestrel really listens (port 0 picks a free one).</summary>
-    private Uri ServerAddress()
-    {
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var address = addresses.First().Replace("//[::]", "//localhost", StringComparison.Ordinal).Replace("//0.0.0.0", "//localhost", StringComparison.Ordinal);
-        return new Uri(address);
-    }
 }

@@ -2,12 +2,8 @@ using Catalogue.Core.Conservation;
 using Catalogue.Core.Users;
 using Catalogue.Web.Tests.Infrastructure;
 using Catalogue.Web.Tests.Pages.Conservation;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NUnit.Framework.Interfaces;
 using static Microsoft.Playwright.Assertions;
 
 namespace Catalogue.Web.Tests.Browser;
@@ -16,53 +12,8 @@ namespace Catalogue.Web.Tests.Browser;
 /// A conservator and a curator at a real browser (Debian's chromium, driven by Playwright) against the app on a real port:
 /// the conservator logs a condition report from the artifact's page and proposes a treatment, the curator approves it.
 /// </summary>
-public sealed class ConservationInBrowserTests() : CatalogueApp()
+public sealed class ConservationInBrowserTests() : BrowserApp()
 {
-    /// <summary>Wait for the next page to arrive, not for its load event: the assertions that follow wait for what they need.</summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-    private readonly List<IBrowserContext> contexts = [];
-    private IPage? current;
-
-    protected override void Configure(CatalogueFactory app) => app.UseKestrel(0);
-
-    [OneTimeSetUp]
-    public async Task LaunchBrowser()
-    {
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            // The distribution's browser: nothing is downloaded.
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    [OneTimeTearDown]
-    public async Task CloseBrowser()
-    {
-        await browser.CloseAsync();
-        playwright.Dispose();
-    }
-
-    [TearDown]
-    public async Task ClosePages()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed && current is not null)
-        {
-            var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.png");
-            await current.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
-            TestContext.AddTestAttachment(screenshot, "the page when the test failed");
-        }
-
-        foreach (var context in contexts)
-            await context.CloseAsync();
-        contexts.Clear();
-    }
-
     [Test]
     public async Task A_conservator_logs_a_condition_report_and_takes_a_treatment_from_proposal_to_sign_off_then_prints_its_record_copy()
     {
@@ -149,27 +100,5 @@ public sealed class ConservationInBrowserTests() : CatalogueApp()
         await Expect(page.Locator("#steps")).ToContainTextAsync("3% w/v");
         await Expect(page.Locator("#approved")).ToContainTextAsync(curator.Email);
         await Expect(page.Locator("#signed-off")).ToContainTextAsync(curator.Email);
-    }
-
-    private async Task<IPage> SignedInPageAsync(TestUser user)
-    {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress().ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(30_000);
-        contexts.Add(context);
-        var page = current = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Email").FillAsync(user.Email);
-        await page.Locator("#Password").FillAsync(user.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await Expect(page.Locator("header .account")).ToContainTextAsync(user.Email);
-        return page;
-    }
-
-    /// <summary>Where Kestrel really listens (port 0 picks a free one).</summary>
-    private Uri ServerAddress()
-    {
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var address = addresses.First().Replace("//[::]", "//localhost", StringComparison.Ordinal).Replace("//0.0.0.0", "//localhost", StringComparison.Ordinal);
-        return new Uri(address);
     }
 }

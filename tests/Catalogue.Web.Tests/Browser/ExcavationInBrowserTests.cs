@@ -3,12 +3,8 @@ using Catalogue.Core.Excavation;
 using Catalogue.Core.Users;
 using Catalogue.Web.Tests.Infrastructure;
 using Catalogue.Web.Tests.Pages.Artifacts;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NUnit.Framework.Interfaces;
 using static Microsoft.Playwright.Assertions;
 
 namespace Catalogue.Web.Tests.Browser;
@@ -18,55 +14,14 @@ namespace Catalogue.Web.Tests.Browser;
 /// real port: an archaeologist records a site, its contexts and their relations, reads the matrix, is stopped by a
 /// contradiction and registers finds at speed; a curator then accessions one of them and reads its provenance.
 /// </summary>
-public sealed class ExcavationInBrowserTests() : CatalogueApp()
+public sealed class ExcavationInBrowserTests() : BrowserApp()
 {
-    /// <summary>Wait for the next page to arrive, not for its load event: the assertions that follow wait for what they need.</summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-    private readonly List<IBrowserContext> sessions = [];
-    private IPage? lastPage;
-
-    protected override void Configure(CatalogueFactory app) => app.UseKestrel(0);
-
+    // Assertions wait for pages that follow a POST and a redirect; give them the slack a loaded machine needs.
     [OneTimeSetUp]
-    public async Task LaunchBrowser()
-    {
-        // Assertions wait for pages that follow a POST and a redirect; give them the slack a loaded machine needs.
-        SetDefaultExpectTimeout(15_000);
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            // The distribution's browser: nothing is downloaded.
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
+    public void AllowSlowerPages() => SetDefaultExpectTimeout(15_000);
 
     [OneTimeTearDown]
-    public async Task CloseBrowser()
-    {
-        await browser.CloseAsync();
-        playwright.Dispose();
-        SetDefaultExpectTimeout(5_000);
-    }
-
-    [TearDown]
-    public async Task CloseSessions()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed && lastPage is not null)
-        {
-            var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.png");
-            await lastPage.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
-            TestContext.AddTestAttachment(screenshot, "the page when the test failed");
-        }
-
-        foreach (var session in sessions)
-            await session.CloseAsync();
-        sessions.Clear();
-    }
+    public void RestoreWaits() => SetDefaultExpectTimeout(5_000);
 
     [Test]
     public async Task An_archaeologist_records_a_site_with_its_matrix_and_finds_and_a_curator_accessions_a_find_and_reads_its_provenance()
@@ -176,29 +131,5 @@ public sealed class ExcavationInBrowserTests() : CatalogueApp()
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
-    /// <summary>A fresh browser session (its own cookies) signed in through the login form.</summary>
-    private async Task<IPage> SignedInPageAsync(TestUser user)
-    {
-        var session = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress().ToString(), Locale = "en-GB" });
-        // A long walk through many pages on a shared two-core machine: generous waits, which cost nothing when the app is quick.
-        session.SetDefaultTimeout(30_000);
-        sessions.Add(session);
-        var page = lastPage = await session.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Email").FillAsync(user.Email);
-        await page.Locator("#Password").FillAsync(user.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await Expect(page.Locator("header .account")).ToContainTextAsync(user.Email);
-        return page;
-    }
-
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Where Kestrel really listens (port 0 picks a free one).</summary>
-    private Uri ServerAddress()
-    {
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var address = addresses.First().Replace("//[::]", "//localhost", StringComparison.Ordinal).Replace("//0.0.0.0", "//localhost", StringComparison.Ordinal);
-        return new Uri(address);
-    }
 }

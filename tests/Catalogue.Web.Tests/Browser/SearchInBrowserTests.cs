@@ -1,12 +1,8 @@
 using Catalogue.Core.Users;
 using Catalogue.Web.Tests.Infrastructure;
 using Catalogue.Web.Tests.Pages.Artifacts;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NUnit.Framework.Interfaces;
 using static Microsoft.Playwright.Assertions;
 
 namespace Catalogue.Web.Tests.Browser;
@@ -15,67 +11,30 @@ namespace Catalogue.Web.Tests.Browser;
 /// A curator at a real browser: catalogues a brick, then finds it a moment later by typing Vietnamese without accents,
 /// French without its diaeresis and characters of its inscription, sees the words highlighted and narrows by a facet.
 /// </summary>
-public sealed class SearchInBrowserTests() : CatalogueApp()
+public sealed class SearchInBrowserTests() : BrowserApp()
 {
-    /// <summary>Wait for the next page to arrive, not for its load event: the assertions that follow wait for what they need.</summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-    private IBrowserContext context = null!;
     private IPage page = null!;
     private TestUser curator = null!;
 
-    protected override void Configure(CatalogueFactory app) => app.UseKestrel(0);
-
     [OneTimeSetUp]
-    public async Task LaunchBrowser()
+    public async Task PrepareUsers()
     {
         curator = await UserAsync(Roles.Curator);
         await WaitForSearchIndexAsync();
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    [OneTimeTearDown]
-    public async Task CloseBrowser()
-    {
-        await browser.CloseAsync();
-        playwright.Dispose();
     }
 
     [SetUp]
     public async Task OpenPage()
     {
-        context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress().ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(20_000);
-        page = await context.NewPageAsync();
-    }
-
-    [TearDown]
-    public async Task ClosePage()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
-        {
-            var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
-            TestContext.AddTestAttachment(screenshot, "the page when the test failed");
-        }
-
-        await context.CloseAsync();
+        page = await NewPageAsync();
     }
 
     [Test]
     public async Task A_curator_finds_a_record_saved_a_moment_ago_without_typing_accents_and_narrows_by_a_facet()
     {
         var accessionNumber = ArtifactForms.NewAccessionNumber();
-        await SignInAsync();
+        await SignInThroughTheFormAsync(page, curator);
         await page.GotoAsync("/Artifacts/Create");
         await page.Locator("#Input_AccessionNumber").FillAsync(accessionNumber);
         await page.Locator("#Input_ObjectTypeId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
@@ -122,21 +81,5 @@ public sealed class SearchInBrowserTests() : CatalogueApp()
         while (watch.Elapsed < TimeSpan.FromSeconds(10));
         Assert.Fail($"Searching \"{query}\" never listed {accessionNumber}.");
         return hit;
-    }
-
-    private async Task SignInAsync()
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Email").FillAsync(curator.Email);
-        await page.Locator("#Password").FillAsync(curator.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await Expect(page.Locator("header .account")).ToContainTextAsync(curator.Email);
-    }
-
-    private Uri ServerAddress()
-    {
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var address = addresses.First().Replace("//[::]", "//localhost", StringComparison.Ordinal).Replace("//0.0.0.0", "//localhost", StringComparison.Ordinal);
-        return new Uri(address);
     }
 }

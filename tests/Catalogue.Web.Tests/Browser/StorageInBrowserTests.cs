@@ -2,11 +2,7 @@ using Catalogue.Core.Users;
 using Catalogue.Web.Tests.Infrastructure;
 using Catalogue.Web.Tests.Pages.Artifacts;
 using Catalogue.Web.Tests.Pages.Locations;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using NUnit.Framework.Interfaces;
 using static Microsoft.Playwright.Assertions;
 
 namespace Catalogue.Web.Tests.Browser;
@@ -14,67 +10,29 @@ namespace Catalogue.Web.Tests.Browser;
 /// <summary>
 /// A curator at a real browser: fills a box, moves the whole box in one step, and records an inventory check of it.
 /// </summary>
-public sealed class StorageInBrowserTests() : CatalogueApp()
+public sealed class StorageInBrowserTests() : BrowserApp()
 {
-    /// <summary>Wait for the next page to arrive, not for its load event: the assertions that follow wait for what they need.</summary>
-    private static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
-
-    private IPlaywright playwright = null!;
-    private IBrowser browser = null!;
-    private IBrowserContext context = null!;
     private IPage page = null!;
     private TestUser curator = null!;
 
-    protected override void Configure(CatalogueFactory app) => app.UseKestrel(0);
-
     [OneTimeSetUp]
-    public async Task LaunchBrowser()
+    public async Task PrepareUsers()
     {
         curator = await UserAsync(Roles.Curator);
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            // The distribution's browser: nothing is downloaded.
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-    }
-
-    [OneTimeTearDown]
-    public async Task CloseBrowser()
-    {
-        await browser.CloseAsync();
-        playwright.Dispose();
     }
 
     [SetUp]
     public async Task OpenPage()
     {
-        context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = ServerAddress().ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(30_000);
         Assertions.SetDefaultExpectTimeout(20_000);
-        page = await context.NewPageAsync();
-    }
-
-    [TearDown]
-    public async Task ClosePage()
-    {
-        if (TestContext.CurrentContext.Result.Outcome.Status == TestStatus.Failed)
-        {
-            var screenshot = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"{TestContext.CurrentContext.Test.Name}.png");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
-            TestContext.AddTestAttachment(screenshot, "the page when the test failed");
-        }
-
-        await context.CloseAsync();
+        page = await NewPageAsync();
     }
 
     [Test]
     public async Task A_curator_fills_a_box_moves_the_whole_box_to_another_shelf_and_checks_its_inventory()
     {
         var objects = new[] { ArtifactForms.NewAccessionNumber(), ArtifactForms.NewAccessionNumber(), ArtifactForms.NewAccessionNumber() };
-        await SignInThroughTheFormAsync();
+        await SignInThroughTheFormAsync(page, curator);
         foreach (var number in objects)
             await CreateArtifactAsync(number);
         var box = LocationForms.NewCode("BOX");
@@ -124,15 +82,6 @@ public sealed class StorageInBrowserTests() : CatalogueApp()
 
     private static string Css(string accessionNumber) => accessionNumber.Replace(".", "\\.", StringComparison.Ordinal);
 
-    private async Task SignInThroughTheFormAsync()
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.Locator("#Email").FillAsync(curator.Email);
-        await page.Locator("#Password").FillAsync(curator.Password);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await Expect(page.Locator("header .account")).ToContainTextAsync(curator.Email);
-    }
-
     private async Task CreateArtifactAsync(string accessionNumber)
     {
         await page.GotoAsync("/Artifacts/Create");
@@ -151,12 +100,5 @@ public sealed class StorageInBrowserTests() : CatalogueApp()
         await page.Locator("#Input_Kind").SelectOptionAsync(kind);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save location" }).ClickAsync();
         await page.WaitForURLAsync($"**/Locations/Details/{code}", Committed);
-    }
-
-    private Uri ServerAddress()
-    {
-        var addresses = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        var address = addresses.First().Replace("//[::]", "//localhost", StringComparison.Ordinal).Replace("//0.0.0.0", "//localhost", StringComparison.Ordinal);
-        return new Uri(address);
     }
 }
