@@ -82,23 +82,50 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         var searcher = index.Acquire();
         try
         {
-            Weight weight;
+            Lazy<Weight> weight;
+            ColumnScoring? columns;
             var counts = new TermCounts(searcher.IndexReader);
-            using var dense = DenseTerms.Apply(ExactClauses.Prune(main, counts), counts);
+            var pruned = ExactClauses.Prune(main, counts);
+            var restriction = filter.Clauses.Count == 0 ? null : Cached(filter);
+            DenseTerms.Lease? dense = null;
             try
             {
-                var query = filter.Clauses.Count == 0 ? dense.Query : new FilteredQuery(dense.Query, Cached(filter));
-                weight = searcher.CreateNormalizedWeight(query);
+                // Common words are scored from columns when the query allows it; Lucene's weight is then made only if
+                // a segment cannot be served that way. Otherwise Lucene runs the query, common words intersected first.
+                columns = searcher.IndexReader.MaxDoc >= ColumnScoring.UsedFrom
+                    ? ColumnScoring.Plan(searcher, restriction is null ? pruned : new FilteredQuery(pruned, restriction))
+                    : null;
+                if (columns is null)
+                {
+                    dense = DenseTerms.Apply(pruned, counts);
+                    var query = restriction is null ? dense.Query : new FilteredQuery(dense.Query, restriction);
+                    weight = new Lazy<Weight>(searcher.CreateNormalizedWeight(query));
+                }
+                else
+                {
+                    var query = restriction is null ? pruned : new FilteredQuery(pruned, restriction);
+                    weight = new Lazy<Weight>(() => searcher.CreateNormalizedWeight(query));
+                }
             }
             catch (BooleanQuery.TooManyClausesException)
             {
+                dense?.Dispose();
                 return Search(request with { Text = PlainWords(request.Text) }) with
                 {
                     Problem = "The wildcard matches too many words; the plain words were searched instead.",
                 };
             }
 
-            var parts = SegmentSearch.Run(searcher, weight, () => new Part(TopCollector(request.Sort, wanted), new FacetCounter(facetFields)));
+            IReadOnlyList<Part> parts;
+            try
+            {
+                parts = SegmentSearch.Run(searcher, weight, () => Part.Create(TopCollector(request.Sort, wanted), facetFields), columns);
+            }
+            finally
+            {
+                dense?.Dispose();
+            }
+
             var (total, docs) = Part.Merge(parts, request.Sort, (page - 1) * pageSize, pageSize);
             var facets = parts[0].Facets;
             foreach (var part in parts.Skip(1))
@@ -124,14 +151,17 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         }
     }
 
-    // Documents are collected in order: Lucene's out-of-order scorer for OR queries allocates a table of two thousand
-    // buckets per segment per search, which cost more in garbage collection than it saved. Sorted collectors fill in
-    // their sort values, which merging the parts of a parallel search compares.
+    // Segments are scored in order (Lucene's out-of-order scorer for OR queries allocates a table of two thousand
+    // buckets per segment per search, which cost more in garbage collection than it saved; see FacetCounter), but a
+    // worker of a parallel search takes the largest segment first, so its collector does not see documents in index
+    // order: the out-of-order collectors break ties by document number whatever the order they see them in, so that
+    // among equal scores the first documents of the index are kept, as one searcher would keep them. Sorted collectors
+    // fill in their sort values, which merging the parts of a parallel search compares.
     private static ITopDocsCollector TopCollector(SearchSort sort, int wanted) => sort switch
     {
-        SearchSort.Number => TopFieldCollector.Create(NumberOrder, wanted, true, false, false, true),
-        SearchSort.Date => TopFieldCollector.Create(DateOrder, wanted, true, false, false, true),
-        _ => TopScoreDocCollector.Create(wanted, true),
+        SearchSort.Number => TopFieldCollector.Create(NumberOrder, wanted, true, false, false, false),
+        SearchSort.Date => TopFieldCollector.Create(DateOrder, wanted, true, false, false, false),
+        _ => TopScoreDocCollector.Create(wanted, false),
     };
 
     private static readonly Sort NumberOrder = new(new SortField(SearchFields.SortNumber, SortFieldType.STRING));
@@ -143,7 +173,10 @@ public sealed partial class CatalogueSearch(SearchIndex index)
     /// <summary>What one worker of a search collected: its best hits and its facet counts.</summary>
     private sealed class Part(ITopDocsCollector top, FacetCounter facets) : SegmentSearch.IPart
     {
-        public ICollector Collector { get; } = MultiCollector.Wrap((ICollector)top, facets);
+        public static Part Create(ITopDocsCollector top, IReadOnlyList<string> facetFields) =>
+            new(top, new FacetCounter(facetFields, (ICollector)top));
+
+        public ICollector Collector => facets;
 
         public FacetCounter Facets => facets;
 

@@ -17,7 +17,7 @@ namespace Catalogue.Core.Search;
 internal static class DenseTerms
 {
     /// <summary>A word in at least this share of the documents is common enough to keep as a bit set.</summary>
-    private const int DenseFraction = 32;
+    internal const int DenseFraction = 32;
 
     /// <summary>At most this many sets per segment (a set takes one bit per document).</summary>
     private const int MaxCachedPerSegment = 256;
@@ -122,7 +122,7 @@ internal static class DenseTerms
     }
 
     /// <summary>The segment's documents holding <paramref name="term"/> (deleted ones too: live ones are checked later).</summary>
-    private static FixedBitSet? Documents(AtomicReader reader, Term term)
+    internal static FixedBitSet? Documents(AtomicReader reader, Term term)
     {
         var cached = Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<Term, FixedBitSet>());
         if (cached.TryGetValue(term, out var known))

@@ -8,8 +8,10 @@ namespace Catalogue.Core.Search;
 /// SortedSetDocValues field (<see cref="SearchFields.FacetValues"/>), whose ordinals each segment keeps in memory
 /// (<see cref="FacetOrdinals"/>); matches are counted per segment into an array indexed by ordinal, resolved to facet
 /// and value once per segment. Counters of the same search run on different segments are added with <see cref="Add"/>.
+/// Each match is passed on to <paramref name="next"/> (the collector of the best hits): one call per match instead of
+/// MultiCollector's loop over both.
 /// </summary>
-internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
+internal sealed class FacetCounter(IReadOnlyList<string> fields, ICollector next) : ICollector
 {
     private readonly Dictionary<string, Dictionary<string, int>> _totals =
         fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -17,31 +19,26 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
     private FacetOrdinals? _segment;
     private int[]? _counts;
 
-    public bool AcceptsDocsOutOfOrder => false; // it would not mind, but see CatalogueSearch.TopCollector
+    /// <summary>False, so that Lucene scores in order (see CatalogueSearch.TopCollector), though neither it nor the next collector would mind.</summary>
+    public bool AcceptsDocsOutOfOrder => false;
 
-    public void SetScorer(Scorer scorer)
-    {
-    }
+    public void SetScorer(Scorer scorer) => next.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
+        next.SetNextReader(context);
         Flush();
         var segment = FacetOrdinals.For(context.AtomicReader);
         if (segment.OrdinalCount == 0)
             return;
         _segment = segment;
-        _counts = new int[segment.OrdinalCount];
+        _counts = new int[segment.CounterLength];
     }
 
     public void Collect(int doc)
     {
-        if (_segment is not { } segment)
-            return;
-        var counts = _counts!;
-        var ordinals = segment.Ordinals;
-        var end = segment.Starts[doc + 1];
-        for (var i = segment.Starts[doc]; i < end; i++)
-            counts[ordinals[i]]++;
+        _segment?.Count(doc, _counts!);
+        next.Collect(doc);
     }
 
     /// <summary>Adds the counts another counter took over other segments of the same search.</summary>
@@ -72,7 +69,7 @@ internal sealed class FacetCounter(IReadOnlyList<string> fields) : ICollector
     {
         if (_segment is not { } segment || _counts is not { } counts)
             return;
-        for (var ord = 0; ord < counts.Length; ord++)
+        for (var ord = 0; ord < segment.OrdinalCount; ord++)
         {
             if (counts[ord] == 0 || segment.Facets[ord] is not { } facet || !_totals.TryGetValue(facet, out var totals))
                 continue; // nothing counted, or a facet this audience does not see

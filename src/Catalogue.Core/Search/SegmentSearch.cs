@@ -19,7 +19,8 @@ internal static class SegmentSearch
         ICollector Collector { get; }
     }
 
-    public static IReadOnlyList<TPart> Run<TPart>(IndexSearcher searcher, Weight weight, Func<TPart> newPart)
+    /// <summary>Runs the search; segments <paramref name="columns"/> can score are scored from columns, the rest by <paramref name="weight"/>.</summary>
+    public static IReadOnlyList<TPart> Run<TPart>(IndexSearcher searcher, Lazy<Weight> weight, Func<TPart> newPart, ColumnScoring? columns = null)
         where TPart : IPart
     {
         var leaves = searcher.IndexReader.Leaves;
@@ -28,7 +29,7 @@ internal static class SegmentSearch
         {
             var part = newPart();
             foreach (var leaf in leaves)
-                Score(weight, leaf, part.Collector);
+                Score(weight, leaf, part.Collector, columns);
             return [part];
         }
 
@@ -40,14 +41,14 @@ internal static class SegmentSearch
             var part = newPart();
             int i;
             while ((i = Interlocked.Increment(ref next)) < queue.Length)
-                Score(weight, queue[i], part.Collector);
+                Score(weight, queue[i], part.Collector, columns);
             parts[w] = part;
         });
         return parts;
     }
 
     /// <summary>What IndexSearcher does for each segment.</summary>
-    private static void Score(Weight weight, AtomicReaderContext leaf, ICollector collector)
+    private static void Score(Lazy<Weight> weight, AtomicReaderContext leaf, ICollector collector, ColumnScoring? columns)
     {
         try
         {
@@ -58,10 +59,11 @@ internal static class SegmentSearch
             return;
         }
 
-        var scorer = weight.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs);
         try
         {
-            scorer?.Score(collector);
+            if (columns is not null && columns.TryScore(leaf, collector))
+                return;
+            weight.Value.GetBulkScorer(leaf, !collector.AcceptsDocsOutOfOrder, leaf.AtomicReader.LiveDocs)?.Score(collector);
         }
         catch (CollectionTerminatedException)
         {
