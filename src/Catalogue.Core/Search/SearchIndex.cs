@@ -120,6 +120,7 @@ public sealed class SearchIndex : IDisposable
             if (_writer is null || _searchers is null)
             {
                 System.IO.Directory.CreateDirectory(_path);
+                CatalogueCodec.Register();
                 _directory ??= FSDirectory.Open(_path);
                 ExistedOnOpen = DirectoryReader.IndexExists(_directory);
                 var config = new IndexWriterConfig(SearchAnalysis.Version, SearchAnalysis.Indexing)
@@ -127,6 +128,7 @@ public sealed class SearchIndex : IDisposable
                     OpenMode = OpenMode.CREATE_OR_APPEND,
                     RAMBufferSizeMB = 256, // a rebuild flushes fewer, larger segments, so there is less to merge
                     MergedSegmentWarmer = new FacetWarmer(), // a merged segment is searchable with its facets ready
+                    Codec = new CatalogueCodec(),
                 };
                 _writer = new IndexWriter(_directory, config);
                 if (!ExistedOnOpen)

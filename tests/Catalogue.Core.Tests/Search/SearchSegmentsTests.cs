@@ -100,6 +100,32 @@ public sealed class SearchSegmentsTests
     }
 
     [Test]
+    public void Segments_are_written_with_the_catalogue_codec_and_read_back_by_a_new_index_instance()
+    {
+        var infos = new Lucene.Net.Index.SegmentInfos();
+        using (var directory = Lucene.Net.Store.FSDirectory.Open(folder))
+            infos.Read(directory);
+        Assert.That(infos.Select(s => s.Info.Codec.Name), Is.All.EqualTo(CatalogueCodec.CodecName));
+
+        // Another instance over the same files (as after a restart) finds the codec by its name and reads the records.
+        var copy = Path.Combine(Path.GetTempPath(), $"catalogue-segments-copy-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(copy);
+            foreach (var file in Directory.GetFiles(folder).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal)))
+                File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+            using var reopened = new SearchIndex(copy);
+            var results = new CatalogueSearch(reopened).Search(new SearchRequest { Text = "stacking scar", PublicOnly = false });
+            Assert.That(results.Total, Is.EqualTo(index.DocumentCount));
+            Assert.That(results.Hits[0].Snippet, Does.Contain("stacking"));
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
+    [Test]
     public void Searching_segments_in_parallel_gives_what_one_thread_gives()
     {
         foreach (var request in Requests())
