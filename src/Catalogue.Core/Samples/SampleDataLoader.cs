@@ -79,6 +79,7 @@ public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, 
                     Provenance = a.Provenance,
                     CreditLine = a.CreditLine,
                     Rights = a.Rights,
+                    AccessionDate = a.AccessionDate,
                 };
                 try
                 {
@@ -153,6 +154,7 @@ public sealed class SampleDataLoader(CatalogueDbContext db, TimeProvider clock, 
 
     private sealed record SampleArtifact(
         string AccessionNumber,
+        DateOnly? AccessionDate,
         string ObjectType,
         List<string> Materials,
         List<string> Techniques,

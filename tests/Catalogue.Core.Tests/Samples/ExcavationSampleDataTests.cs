@@ -73,6 +73,21 @@ public sealed class ExcavationSampleDataTests
     }
 
     [Test]
+    public async Task EverySampleArtifact_WasAccessionedAfterItsFindCameOutOfTheGround()
+    {
+        await using var scope = _catalogue.As("reader");
+        var pairs = await scope.Db.Finds.Where(f => f.ArtifactId != null)
+            .Join(scope.Db.Artifacts, f => f.ArtifactId, a => a.Id, (f, a) => new { a.AccessionNumber, a.AccessionDate, f.FoundOn })
+            .ToListAsync();
+
+        Assert.That(pairs, Is.Not.Empty);
+        Assert.That(pairs.Where(p => p.AccessionDate is null).Select(p => p.AccessionNumber), Is.Empty, "every sample artifact has an accession date");
+        Assert.That(pairs.Where(p => p.FoundOn is { } found && p.AccessionDate < found).Select(p => p.AccessionNumber), Is.Empty);
+        Assert.That(pairs.Where(p => p.AccessionDate!.Value.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) != p.AccessionNumber.Split('.')[1])
+            .Select(p => p.AccessionNumber), Is.Empty, "the year of the accession number is the year of accession");
+    }
+
+    [Test]
     public async Task Load_KeepsSomeFindsRegisteredForTheCuratorsToAccession()
     {
         await using var scope = _catalogue.As("reader");
