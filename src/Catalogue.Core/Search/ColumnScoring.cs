@@ -11,8 +11,10 @@ namespace Catalogue.Core.Search;
 /// Scores a search for common words without walking their lists of documents. Lucene finds the matches of "gom trang
 /// tri cung dinh" by stepping five lists of half a million documents in turn and scores each match through a chain of
 /// scorers; here the matches are the AND of the words' cached bit sets (<see cref="DenseTerms"/>), and each match is
-/// scored from the words' frequency columns (<see cref="TermColumn"/>) with Lucene's own similarity, summed in the
-/// order and with the coordination factors Lucene's scorers use, so every score is the one Lucene gives, to the bit.
+/// scored from the words' frequency columns (<see cref="TermColumn"/>) and length norms (<see cref="NormColumn"/>):
+/// a word's score for a frequency and a norm is asked of Lucene's own similarity once per search and then read from a
+/// table, and the words' scores are summed in the order and with the coordination factors Lucene's scorers use, so
+/// every score is the one Lucene gives, to the bit.
 /// </summary>
 /// <remarks>
 /// Taken only by the shapes the query parser builds for plain words: a word, or required words (each possibly with one

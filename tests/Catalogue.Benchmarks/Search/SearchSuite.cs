@@ -15,6 +15,7 @@ internal sealed class SearchSuite : IBenchmarkSuite
     private const int Seed = 20021010;
     private const int BatchSize = 2000;
     private const int WarmUpRounds = 10;
+    private static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(5);
 
     /// <summary>One query of the mix, as Lucene and FTS5 each spell it.</summary>
     private sealed record MixQuery(string Name, SearchRequest Lucene, string Match, string Filter = "", object[]? FilterArgs = null);
@@ -80,14 +81,21 @@ internal sealed class SearchSuite : IBenchmarkSuite
             var recordsPerSecond = records / build.Elapsed.TotalSeconds;
             var indexMb = DirectorySize(indexPath) / 1024.0 / 1024.0;
 
-            // Lucene: queries, the mix in turn (as users send them), after warm-up rounds that let the JIT settle.
+            // Lucene: queries, the mix in turn (as users send them), after warm-up rounds that let the JIT settle: at
+            // least ten rounds and five seconds (a round takes a few tens of milliseconds, and the runtime compiles
+            // its optimized code in the background for a second or two after a method gets hot).
             var search = new CatalogueSearch(index);
             var luceneHits = new Dictionary<string, int>();
-            for (var w = 0; w < WarmUpRounds; w++)
+            var warmUp = Stopwatch.StartNew();
+            var warmUpRounds = 0;
+            while (warmUpRounds < WarmUpRounds || warmUp.Elapsed < WarmUpTime)
             {
                 foreach (var query in Mix)
                     luceneHits[query.Name] = search.Search(query.Lucene).Total;
+                warmUpRounds++;
             }
+
+            Console.WriteLine($"  Lucene: {warmUpRounds} warm-up rounds in {warmUp.Elapsed.TotalSeconds:N1} s");
 
             var lucene = TimeRounds(runs, query => search.Search(query.Lucene));
 
