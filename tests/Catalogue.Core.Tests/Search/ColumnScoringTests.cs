@@ -14,9 +14,6 @@ namespace Catalogue.Core.Tests.Search;
 [NonParallelizable]
 public sealed class ColumnScoringTests
 {
-    private static readonly string[] Decorations = ["rồng", "phượng", "hoa sen", "mây", "dragon", "phénix", "lotus", "nuage"];
-    private static readonly string[] Words = ["ma", "má", "mã", "mạ", "Thăng Long", "Hanoï", "Hanoi", "céladon", "celadon", "glaze"];
-
     private readonly List<string> folders = [];
 
     [TearDown]
@@ -47,33 +44,19 @@ public sealed class ColumnScoringTests
         return index;
     }
 
+    // Words repeated a different number of times in descriptions of different lengths: frequencies and length norms
+    // vary from record to record.
     private static SearchRecord Record(int i, string? description = null, IReadOnlyList<string>? materials = null)
     {
-        var decoration = Decorations[i % Decorations.Length];
-        var word = Words[(i / 3) % Words.Length];
-        return new SearchRecord
+        var record = SearchTestRecords.Record(i);
+        return record with
         {
-            Type = i % 10 == 0 ? SearchDocumentType.Find : SearchDocumentType.Artifact,
-            Id = i,
-            Number = $"TL.2024.{i:D4}",
-            Title = LocalizedText.Of($"Bát {decoration} {word}", $"Bol à décor {decoration}", $"Bowl with {decoration}"),
-            // Words repeated a different number of times in descriptions of different lengths: frequencies and
-            // length norms vary from record to record.
+            Inscription = null,
             Description = LocalizedText.Of(
-                description ?? string.Join(' ', Enumerable.Repeat($"{word} trang trí {decoration}", 1 + (i % 4))),
+                description ?? record.Description.Vi,
                 null,
-                $"A {decoration} bowl with a stacking scar, {word}{string.Concat(Enumerable.Repeat(" and glaze", i % 6))}."),
-            DatingText = $"c. {1000 + (i % 400)}",
-            EarliestYear = 1000 + (i % 400),
-            LatestYear = 1050 + (i % 400),
-            StaffText = $"HT18-{i:D4}",
-            ObjectType = i % 3 == 0 ? "bowl" : "dish",
-            Materials = materials ?? (i % 2 == 0 ? ["stoneware", "glaze"] : ["porcelain"]),
-            Period = i % 5 == 0 ? "ly" : "tran",
-            Site = "ht18",
-            Condition = i % 4 == 0 ? "poor" : "good",
-            Status = i % 3 == 0 ? "draft" : "published",
-            HasImage = i % 2 == 1,
+                $"A {SearchTestRecords.Decoration(i)} bowl with a stacking scar, {SearchTestRecords.Word(i)}{string.Concat(Enumerable.Repeat(" and glaze", i % 6))}."),
+            Materials = materials ?? record.Materials,
         };
     }
 
@@ -112,13 +95,7 @@ public sealed class ColumnScoringTests
                 ColumnScoring.UsedFrom = 0;
                 var columns = search.Search(request);
 
-                var what = $"{request.Text} / {request.Sort} / page {request.Page} / public {request.PublicOnly} / parallel {parallel}";
-                Assert.That(lucene.Total, Is.GreaterThan(0), what);
-                Assert.That(columns.Total, Is.EqualTo(lucene.Total), what);
-                Assert.That(columns.Hits.Select(h => (h.Type, h.Id, h.Score)), Is.EqualTo(lucene.Hits.Select(h => (h.Type, h.Id, h.Score))), what);
-                Assert.That(columns.Facets.Keys, Is.EquivalentTo(lucene.Facets.Keys), what);
-                foreach (var (facet, values) in lucene.Facets)
-                    Assert.That(columns.Facets[facet], Is.EqualTo(values), $"{what}: {facet}");
+                columns.AssertSameAs(lucene, $"{request.Text} / {request.Sort} / page {request.Page} / public {request.PublicOnly} / parallel {parallel}");
             }
         }
     }

@@ -1,4 +1,3 @@
-using Catalogue.Core.Common;
 using Catalogue.Core.Search;
 using Lucene.Net.Search;
 
@@ -12,9 +11,6 @@ namespace Catalogue.Core.Tests.Search;
 [NonParallelizable]
 public sealed class SearchSegmentsTests
 {
-    private static readonly string[] Decorations = ["rồng", "phượng", "hoa sen", "mây", "dragon", "phénix", "lotus", "nuage"];
-    private static readonly string[] Words = ["ma", "má", "mã", "mạ", "Thăng Long", "Hanoï", "Hanoi", "céladon", "celadon", "glaze"];
-
     private string folder = null!;
     private SearchIndex index = null!;
     private CatalogueSearch search = null!;
@@ -43,31 +39,7 @@ public sealed class SearchSegmentsTests
         Directory.Delete(folder, recursive: true);
     }
 
-    private static SearchRecord Record(int i)
-    {
-        var decoration = Decorations[i % Decorations.Length];
-        var word = Words[(i / 3) % Words.Length];
-        return new SearchRecord
-        {
-            Type = i % 10 == 0 ? SearchDocumentType.Find : SearchDocumentType.Artifact,
-            Id = i,
-            Number = $"TL.2024.{i:D4}",
-            Title = LocalizedText.Of($"Bát {decoration} {word}", $"Bol à décor {decoration}", $"Bowl with {decoration}"),
-            Description = LocalizedText.Of(string.Join(' ', Enumerable.Repeat($"{word} trang trí {decoration}", 1 + (i % 4))), null, $"A {decoration} bowl with a stacking scar, {word}."),
-            Inscription = i % 7 == 0 ? "大越國軍城磚" : null,
-            DatingText = $"c. {1000 + (i % 400)}",
-            EarliestYear = 1000 + (i % 400),
-            LatestYear = 1050 + (i % 400),
-            StaffText = $"HT18-{i:D4}",
-            ObjectType = i % 3 == 0 ? "bowl" : "dish",
-            Materials = i % 2 == 0 ? ["stoneware", "glaze"] : ["porcelain"],
-            Period = i % 5 == 0 ? "ly" : "tran",
-            Site = "ht18",
-            Condition = i % 4 == 0 ? "poor" : "good",
-            Status = i % 3 == 0 ? "draft" : "published",
-            HasImage = i % 2 == 1,
-        };
-    }
+    private static SearchRecord Record(int i) => SearchTestRecords.Record(i);
 
     private static IEnumerable<SearchRequest> Requests()
     {
@@ -135,14 +107,7 @@ public sealed class SearchSegmentsTests
             SegmentSearch.ParallelFrom = 0;
             var parallel = search.Search(request);
 
-            var what = $"{request.Text} / {request.Sort} / page {request.Page}";
-            Assert.That(alone.Total, Is.GreaterThan(0), what);
-            Assert.That(parallel.Total, Is.EqualTo(alone.Total), what);
-            Assert.That(parallel.Hits.Select(h => (h.Type, h.Id)), Is.EqualTo(alone.Hits.Select(h => (h.Type, h.Id))), what);
-            Assert.That(parallel.Hits.Select(h => h.Snippet), Is.EqualTo(alone.Hits.Select(h => h.Snippet)), what);
-            Assert.That(parallel.Facets.Keys, Is.EquivalentTo(alone.Facets.Keys), what);
-            foreach (var (facet, values) in alone.Facets)
-                Assert.That(parallel.Facets[facet], Is.EqualTo(values), $"{what}: {facet}");
+            parallel.AssertSameAs(alone, $"{request.Text} / {request.Sort} / page {request.Page}");
         }
     }
 
