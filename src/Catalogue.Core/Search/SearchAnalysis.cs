@@ -42,7 +42,7 @@ public static class SearchAnalysis
     {
         var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
         TokenStream stream = new ElisionFilter(tokenizer, Elisions);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new LowerCase(stream);
         stream = new CJKBigramFilter(stream);
         stream = new FrenchLightStemFilter(stream);
         return new TokenStreamComponents(tokenizer, last(stream));
@@ -112,10 +112,43 @@ public static class SearchAnalysis
     {
         var length = term.Length;
         var buffer = term.ResizeBuffer(length + 1);
-        Array.Copy(buffer, 0, buffer, 1, length);
+        for (var i = length; i > 0; i--)
+            buffer[i] = buffer[i - 1]; // words are short: a loop beats a call to copy
         buffer[0] = ExactMarker;
         term.Length = length + 1;
     }
+
+    /// <summary>
+    /// Lower case, one UTF-16 unit at a time from a table (as LowerCaseFilter does for every letter outside the
+    /// supplementary planes): LowerCaseFilter asks the culture-invariant casing of the runtime for every word, which
+    /// took a seventh of a rebuild's time for words with diacritics.
+    /// </summary>
+    private sealed class LowerCase : TokenFilter
+    {
+        private readonly ICharTermAttribute _term;
+
+        public LowerCase(TokenStream input) : base(input) => _term = AddAttribute<ICharTermAttribute>();
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken())
+                return false;
+            var table = LowerTable.Value;
+            var buffer = _term.Buffer;
+            var length = _term.Length;
+            for (var i = 0; i < length; i++)
+                buffer[i] = table[buffer[i]];
+            return true;
+        }
+    }
+
+    private static readonly Lazy<char[]> LowerTable = new(() =>
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+            table[c] = char.IsSurrogate((char)c) ? (char)c : char.ToLowerInvariant((char)c);
+        return table;
+    });
 
     private static readonly Lazy<char[]> ScanFolding = new(() =>
     {

@@ -135,3 +135,34 @@ public sealed class SearchAnalysisTests
         Assert.That(hit.Snippet, Does.Contain("<mark>Hanoï</mark>"));
     }
 }
+
+/// <summary>The analysis chain's own lower-casing gives the terms Lucene's LowerCaseFilter gives, for every script the catalogue meets.</summary>
+public sealed class SearchLowerCaseTests
+{
+    private static readonly Lucene.Net.Analysis.Analyzer WithLuceneLowerCase = Lucene.Net.Analysis.Analyzer.NewAnonymous((_, reader) =>
+    {
+        var tokenizer = new Lucene.Net.Analysis.Standard.StandardTokenizer(SearchAnalysis.Version, reader) { MaxTokenLength = 255 };
+        Lucene.Net.Analysis.TokenStream stream = new Lucene.Net.Analysis.Util.ElisionFilter(tokenizer,
+            new Lucene.Net.Analysis.Util.CharArraySet(SearchAnalysis.Version, ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"], true));
+        stream = new Lucene.Net.Analysis.Core.LowerCaseFilter(SearchAnalysis.Version, stream);
+        stream = new Lucene.Net.Analysis.Cjk.CJKBigramFilter(stream);
+        stream = new Lucene.Net.Analysis.Fr.FrenchLightStemFilter(stream);
+        return new Lucene.Net.Analysis.TokenStreamComponents(tokenizer, new Lucene.Net.Analysis.Miscellaneous.ASCIIFoldingFilter(stream));
+    });
+
+    [OneTimeTearDown]
+    public void Dispose() => WithLuceneLowerCase.Dispose();
+
+    [TestCase("GẠCH THĂNG LONG Đời Lý, ĐINH, Ơ Ư Ấ Ầ Ẩ Ẫ Ậ Ỳ Ỵ Ỷ Ỹ")]
+    [TestCase("Statuette de L'ÉLÉPHANT d'argile, ÇA ŒUVRE Æ Ÿ Ê")]
+    [TestCase("Ελληνικά ΣΟΦΙΑ Кириллица МОСКВА Ⅻ ǅ ǈ ǋ")]
+    [TestCase("大越國軍城磚 ＡＢＣ ｄｅｆ")]
+    public void Terms_are_those_of_Lucene_lower_casing(string text)
+    {
+        var ours = SearchAnalysis.Tokens(SearchAnalysis.Folded, SearchFields.Text, text).Select(t => t.Term);
+        var lucene = SearchAnalysis.Tokens(WithLuceneLowerCase, SearchFields.Text, text).Select(t => t.Term);
+
+        Assert.That(ours, Is.EqualTo(lucene));
+        Assert.That(ours, Is.Not.Empty);
+    }
+}
