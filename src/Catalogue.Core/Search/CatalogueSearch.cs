@@ -204,8 +204,10 @@ public sealed partial class CatalogueSearch(SearchIndex index)
 
     /// <summary>
     /// The same restriction (audience, facet values, dating range) comes back search after search: the documents it
-    /// allows are kept per segment (CachingWrapperFilter), so a search walks that set instead of every term of the
-    /// restriction again. Keyed by the restriction itself (queries compare by content); a few hundred at most.
+    /// allows are kept per segment as a bit set (one bit per record), so a search walks that set instead of every term
+    /// of the restriction again, and scoring from columns ANDs it with the words' sets a word at a time (Lucene's
+    /// compressed set could only be stepped through). Keyed by the restriction itself (queries compare by content); a
+    /// few hundred at most.
     /// </summary>
     private Filter Cached(BooleanQuery filter)
     {
@@ -213,7 +215,17 @@ public sealed partial class CatalogueSearch(SearchIndex index)
             return cached;
         if (_filters.Count >= MaxCachedFilters)
             _filters.Clear();
-        return _filters.GetOrAdd(filter, f => new CachingWrapperFilter(new QueryWrapperFilter(f)));
+        return _filters.GetOrAdd(filter, f => new BitSetCache(new QueryWrapperFilter(f)));
+    }
+
+    private sealed class BitSetCache(Filter filter) : CachingWrapperFilter(filter)
+    {
+        protected override DocIdSet CacheImpl(DocIdSetIterator iterator, AtomicReader reader)
+        {
+            var set = new Lucene.Net.Util.FixedBitSet(reader.MaxDoc);
+            set.Or(iterator);
+            return set;
+        }
     }
 
     private const int MaxCachedFilters = 256;

@@ -205,10 +205,17 @@ internal sealed class ColumnScoring
         var set = new FixedBitSet(bits, reader.MaxDoc);
         foreach (var filter in _filters)
         {
-            var iterator = filter.GetDocIdSet(leaf, null)?.GetIterator();
-            if (iterator is null)
-                return false;
-            set.And(iterator);
+            switch (filter.GetDocIdSet(leaf, null))
+            {
+                case FixedBitSet allowed:
+                    set.And(allowed); // a word at a time
+                    break;
+                case { } allowed when allowed.GetIterator() is { } iterator:
+                    set.And(iterator);
+                    break;
+                default:
+                    return false;
+            }
         }
 
         return true;
