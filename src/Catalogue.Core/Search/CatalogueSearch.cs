@@ -80,6 +80,7 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         var wanted = page * pageSize;
 
         var searcher = index.Acquire();
+        DenseTerms.Lease? dense = null;
         try
         {
             Lazy<Weight> weight;
@@ -87,45 +88,31 @@ public sealed partial class CatalogueSearch(SearchIndex index)
             var counts = new TermCounts(searcher.IndexReader);
             var pruned = ExactClauses.Prune(main, counts);
             var restriction = filter.Clauses.Count == 0 ? null : Cached(filter);
-            DenseTerms.Lease? dense = null;
+            Query Restricted(Query query) => restriction is null ? query : new FilteredQuery(query, restriction);
             try
             {
                 // Common words are scored from columns when the query allows it; Lucene's weight is then made only if
                 // a segment cannot be served that way. Otherwise Lucene runs the query, common words intersected first.
-                columns = searcher.IndexReader.MaxDoc >= ColumnScoring.UsedFrom
-                    ? ColumnScoring.Plan(searcher, restriction is null ? pruned : new FilteredQuery(pruned, restriction))
-                    : null;
+                columns = searcher.IndexReader.MaxDoc >= ColumnScoring.UsedFrom ? ColumnScoring.Plan(searcher, Restricted(pruned), counts) : null;
                 if (columns is null)
                 {
                     dense = DenseTerms.Apply(pruned, counts);
-                    var query = restriction is null ? dense.Query : new FilteredQuery(dense.Query, restriction);
-                    weight = new Lazy<Weight>(searcher.CreateNormalizedWeight(query));
+                    weight = new Lazy<Weight>(searcher.CreateNormalizedWeight(Restricted(dense.Query)));
                 }
                 else
                 {
-                    var query = restriction is null ? pruned : new FilteredQuery(pruned, restriction);
-                    weight = new Lazy<Weight>(() => searcher.CreateNormalizedWeight(query));
+                    weight = new Lazy<Weight>(() => searcher.CreateNormalizedWeight(Restricted(pruned)));
                 }
             }
             catch (BooleanQuery.TooManyClausesException)
             {
-                dense?.Dispose();
                 return Search(request with { Text = PlainWords(request.Text) }) with
                 {
                     Problem = "The wildcard matches too many words; the plain words were searched instead.",
                 };
             }
 
-            IReadOnlyList<Part> parts;
-            try
-            {
-                parts = SegmentSearch.Run(searcher, weight, () => Part.Create(TopCollector(request.Sort, wanted), facetFields), columns);
-            }
-            finally
-            {
-                dense?.Dispose();
-            }
-
+            var parts = SegmentSearch.Run(searcher, weight, () => Part.Create(TopCollector(request.Sort, wanted), facetFields), columns);
             var (total, docs) = Part.Merge(parts, request.Sort, (page - 1) * pageSize, pageSize);
             var facets = parts[0].Facets;
             foreach (var part in parts.Skip(1))
@@ -147,6 +134,7 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         }
         finally
         {
+            dense?.Dispose(); // the pooled arrays of the intersections
             index.Release(searcher);
         }
     }

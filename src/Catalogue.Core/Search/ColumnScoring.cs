@@ -43,7 +43,7 @@ internal sealed class ColumnScoring
     }
 
     /// <summary>The plan for <paramref name="query"/> (as it would be given to the searcher), or null when Lucene should run it.</summary>
-    public static ColumnScoring? Plan(IndexSearcher searcher, Query query)
+    public static ColumnScoring? Plan(IndexSearcher searcher, Query query, TermCounts counts)
     {
         var rewritten = searcher.Rewrite(query);
         var filters = new List<Filter>();
@@ -63,7 +63,7 @@ internal sealed class ColumnScoring
             return null;
         foreach (var term in required)
         {
-            if ((long)searcher.IndexReader.DocFreq(term) * DenseTerms.DenseFraction < maxDoc)
+            if ((long)counts.DocFreq(term) * DenseTerms.DenseFraction < maxDoc)
                 return null; // a rare word: Lucene's walk of its short list is quick
         }
 
@@ -151,7 +151,7 @@ internal sealed class ColumnScoring
         var bits = ArrayPool<long>.Shared.Rent(words);
         try
         {
-            if (!Matches(leaf, bits, words))
+            if (!Matches(leaf, bits))
                 return true;
             var live = reader.LiveDocs;
             var score = new CurrentScore();
@@ -180,27 +180,11 @@ internal sealed class ColumnScoring
     }
 
     /// <summary>Fills <paramref name="bits"/> with the documents holding every required word and passing every filter; false if none.</summary>
-    private bool Matches(AtomicReaderContext leaf, long[] bits, int words)
+    private bool Matches(AtomicReaderContext leaf, long[] bits)
     {
         var reader = leaf.AtomicReader;
-        var first = true;
-        foreach (var term in _required)
-        {
-            if (DenseTerms.Documents(reader, term) is not { } documents)
-                return false;
-            var source = documents.GetBits();
-            if (first)
-            {
-                Array.Copy(source, bits, words);
-                Array.Clear(bits, words, bits.Length - words);
-                first = false;
-            }
-            else
-            {
-                for (var w = 0; w < words; w++)
-                    bits[w] &= source[w];
-            }
-        }
+        if (!DenseTerms.Together(reader, _required, bits))
+            return false;
 
         var set = new FixedBitSet(bits, reader.MaxDoc);
         foreach (var filter in _filters)

@@ -47,22 +47,10 @@ internal static class DenseTerms
         long together = 0;
         foreach (var leaf in leaves)
         {
-            FixedBitSet? set = null;
-            foreach (var (term, _) in dense)
-            {
-                var documents = Documents(leaf.AtomicReader, term);
-                if (documents is null)
-                {
-                    set = null; // a required word this segment does not hold: nothing here matches
-                    break;
-                }
-
-                if (set is null)
-                    set = Copy(documents, rented);
-                else
-                    set.And(documents);
-            }
-
+            var bits = ArrayPool<long>.Shared.Rent(FixedBitSet.Bits2words(leaf.AtomicReader.MaxDoc));
+            rented.Add(bits);
+            // null where a required word is not in the segment: nothing there matches
+            var set = Together(leaf.AtomicReader, dense.Select(d => d.Term), bits) ? new FixedBitSet(bits, leaf.AtomicReader.MaxDoc) : null;
             sets[leaf.Ord] = set;
             together += set?.Cardinality ?? 0;
         }
@@ -72,15 +60,34 @@ internal static class DenseTerms
             : new Lease(query, rented);
     }
 
-    /// <summary>A copy of <paramref name="documents"/> in a pooled array (cleared past its end, which counting reads).</summary>
-    private static FixedBitSet Copy(FixedBitSet documents, List<long[]> rented)
+    /// <summary>
+    /// The segment's documents holding every one of <paramref name="terms"/>, written into <paramref name="bits"/> (a
+    /// pooled array at least one bit per document long, cleared past its end, which counting reads); false when a word
+    /// is not in the segment, or there is no word.
+    /// </summary>
+    internal static bool Together(AtomicReader reader, IEnumerable<Term> terms, long[] bits)
     {
-        var words = FixedBitSet.Bits2words(documents.Length);
-        var bits = ArrayPool<long>.Shared.Rent(words);
-        rented.Add(bits);
-        Array.Copy(documents.GetBits(), bits, words);
-        Array.Clear(bits, words, bits.Length - words);
-        return new FixedBitSet(bits, documents.Length);
+        var words = FixedBitSet.Bits2words(reader.MaxDoc);
+        var first = true;
+        foreach (var term in terms)
+        {
+            if (Documents(reader, term) is not { } documents)
+                return false;
+            var source = documents.GetBits();
+            if (first)
+            {
+                Array.Copy(source, bits, words);
+                Array.Clear(bits, words, bits.Length - words);
+                first = false;
+            }
+            else
+            {
+                for (var w = 0; w < words; w++)
+                    bits[w] &= source[w];
+            }
+        }
+
+        return !first;
     }
 
     /// <summary>The query to run, holding the pooled arrays its filter reads until disposed.</summary>
@@ -122,7 +129,7 @@ internal static class DenseTerms
     }
 
     /// <summary>The segment's documents holding <paramref name="term"/> (deleted ones too: live ones are checked later).</summary>
-    internal static FixedBitSet? Documents(AtomicReader reader, Term term)
+    private static FixedBitSet? Documents(AtomicReader reader, Term term)
     {
         var cached = Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<Term, FixedBitSet>());
         if (cached.TryGetValue(term, out var known))

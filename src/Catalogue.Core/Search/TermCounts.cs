@@ -4,7 +4,7 @@ namespace Catalogue.Core.Search;
 
 /// <summary>
 /// How many documents of one searcher's index hold each term, looked up in the term dictionaries of every segment once
-/// per search however many of its shortcuts ask (<see cref="ExactClauses"/>, <see cref="DenseTerms"/>).
+/// per search however many of its shortcuts ask (<see cref="ExactClauses"/>, <see cref="DenseTerms"/>, <see cref="ColumnScoring"/>).
 /// </summary>
 internal sealed class TermCounts(IndexReader reader)
 {

@@ -112,7 +112,7 @@ public sealed class ColumnScoringTests
         {
             var counts = new TermCounts(searcher.IndexReader);
             var query = ExactClauses.Prune(new SearchQueryParser(staff: true).Parse(text), counts);
-            Assert.That(ColumnScoring.Plan(searcher, query), Is.Not.Null, query.ToString());
+            Assert.That(ColumnScoring.Plan(searcher, query, counts), Is.Not.Null, query.ToString());
         }
         finally
         {
@@ -133,7 +133,7 @@ public sealed class ColumnScoringTests
         {
             var counts = new TermCounts(searcher.IndexReader);
             var query = ExactClauses.Prune(new SearchQueryParser(staff: true).Parse(text), counts);
-            Assert.That(ColumnScoring.Plan(searcher, query), Is.Null, query.ToString());
+            Assert.That(ColumnScoring.Plan(searcher, query, counts), Is.Null, query.ToString());
         }
         finally
         {
