@@ -130,7 +130,7 @@ public static class CliApplication
                 {
                     var task = progress.AddTask("Rebuilding the search index");
                     count = await indexer.RebuildAsync(
-                        new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), ct);
+                        new Progress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = Math.Max(task.Value, p.Done); }), ct); // reports come from every indexing thread
                     task.Value = task.MaxValue;
                 });
             }

@@ -86,6 +86,29 @@ public sealed class SearchIndex : IDisposable
 
     public void DeleteAll() => Writer.DeleteAll();
 
+    /// <summary>
+    /// Starts a rebuild from scratch that indexes on as many threads as add to it, beside the index (in a folder next to
+    /// it): searches see the index as it was until <see cref="SearchIndexRebuild.Complete"/>.
+    /// </summary>
+    public SearchIndexRebuild BeginRebuild() => new(this, _path.TrimEnd(System.IO.Path.DirectorySeparatorChar) + ".rebuild");
+
+    /// <summary>Replaces every document with the segments of these finished indexes (their files are taken in), and commits.</summary>
+    internal void ReplaceAll(LuceneDirectory[] parts)
+    {
+        var writer = Writer;
+        try
+        {
+            writer.DeleteAll();
+            writer.AddIndexes(parts);
+            Commit();
+        }
+        catch
+        {
+            Rollback();
+            throw;
+        }
+    }
+
     /// <summary>Makes the changes durable, stamps the schema version, and refreshes the searchers so they see them.</summary>
     public void Commit()
     {

@@ -90,7 +90,10 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
         return stale;
     }
 
-    /// <summary>Rebuilds the index from the database; the previous index answers searches until the new one is committed.</summary>
+    /// <summary>
+    /// Rebuilds the index from the database on every core; the previous index answers searches until the new one is
+    /// committed, and stays as it was if the rebuild fails.
+    /// </summary>
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
     {
         await _gate.WaitAsync(cancellationToken);
@@ -105,22 +108,18 @@ public sealed class SearchIndexer(SearchIndex index, IServiceScopeFactory scopes
             var total = await records.CountAsync(cancellationToken);
             var done = 0;
             progress?.Report((0, total));
-            try
+            using (var rebuild = index.BeginRebuild())
             {
-                index.DeleteAll();
-                await foreach (var batch in records.AllAsync(cancellationToken))
+                // The database is read one batch at a time while the batches already read are indexed on every core.
+                var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+                await Parallel.ForEachAsync(records.AllAsync(cancellationToken), parallel, (batch, _) =>
                 {
-                    index.Add(batch);
-                    done += batch.Count;
-                    progress?.Report((done, Math.Max(done, total)));
-                }
-
-                index.Commit();
-            }
-            catch
-            {
-                index.Rollback();
-                throw;
+                    rebuild.Add(batch);
+                    var now = Interlocked.Add(ref done, batch.Count);
+                    progress?.Report((now, Math.Max(now, total)));
+                    return ValueTask.CompletedTask;
+                });
+                rebuild.Complete();
             }
 
             await db.SearchOutbox.Where(r => r.Id <= outboxHead).ExecuteDeleteAsync(cancellationToken);

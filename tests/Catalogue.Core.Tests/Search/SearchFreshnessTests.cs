@@ -182,6 +182,34 @@ public sealed class SearchFreshnessTests
         Assert.That(await catalogue.OutboxCountAsync(), Is.Zero, "a rebuild covers what the outbox held");
     }
 
+    [Test]
+    public async Task A_cancelled_rebuild_leaves_the_index_as_it_was()
+    {
+        await using var catalogue = await TestCatalogue.StartAsync();
+        await catalogue.CreateArtifactAsync(catalogue.Artifact("TL.2023.0001").WithTitleEn("Early bowl"));
+        await catalogue.CreateArtifactAsync(catalogue.Artifact("TL.2023.0002").WithTitleEn("Early jar"));
+        var indexer = catalogue.Services.GetRequiredService<SearchIndexer>();
+        var index = catalogue.Services.GetRequiredService<SearchIndex>();
+        var before = await indexer.RebuildAsync();
+        Assert.That(before, Is.GreaterThanOrEqualTo(2));
+        await catalogue.CreateArtifactAsync(catalogue.Artifact("TL.2023.0999").WithTitleEn("Late bowl")); // in the database, not yet indexed
+
+        using var cancel = new CancellationTokenSource();
+        Assert.That(async () => await indexer.RebuildAsync(new SynchronousProgress(_ => cancel.Cancel()), cancel.Token),
+            Throws.InstanceOf<OperationCanceledException>());
+
+        Assert.That(index.DocumentCount, Is.EqualTo(before));
+        Assert.That(catalogue.SearchArtifacts("late bowl").Numbers(), Does.Not.Contain("TL.2023.0999"));
+        Assert.That(indexer.Rebuilding, Is.False);
+        Assert.That(Directory.Exists(index.Location + ".rebuild"), Is.False, "the abandoned parts are deleted");
+        Assert.That(await indexer.RebuildAsync(), Is.EqualTo(before + 1), "the next rebuild runs");
+    }
+
+    private sealed class SynchronousProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
+    }
+
     /// <summary>Polls for up to five seconds (never a fixed sleep): true as soon as the condition holds.</summary>
     private static async Task<bool> WaitUntil(Func<Task<bool>> condition)
     {
