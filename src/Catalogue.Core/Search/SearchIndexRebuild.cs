@@ -80,7 +80,11 @@ public sealed class SearchIndexRebuild : IDisposable
         var parts = _parts.ToArray();
         try
         {
-            Parallel.ForEach(parts, part => part.Finish());
+            Parallel.ForEach(parts, part =>
+            {
+                part.Finish();
+                part.Directory.SyncAll();
+            });
             _index.ReplaceAll(parts.Select(p => (LuceneDirectory)p.Directory).ToArray());
         }
         finally
@@ -150,11 +154,31 @@ public sealed class SearchIndexRebuild : IDisposable
     }
 
     /// <summary>
-    /// A part's folder: when the index takes in a part (IndexWriter.AddIndexes copies each segment file to a new name),
-    /// its files are moved instead of copied, since the part is thrown away afterwards and lives on the same disk.
+    /// A part's folder. Its files are written without waiting for the disk at every file closed (Lucene's own folders
+    /// do wait): a part is worth nothing until the rebuild completes, so its files are flushed to disk once, all
+    /// together, before the index takes them in. And when it does (IndexWriter.AddIndexes copies each segment file to
+    /// a new name) the files are moved instead of copied, since the part is thrown away afterwards and lives on the
+    /// same disk.
     /// </summary>
     private sealed class MovingDirectory(string path) : SimpleFSDirectory(path)
     {
+        public override IndexOutput CreateOutput(string name, IOContext context)
+        {
+            EnsureOpen();
+            EnsureCanWrite(name);
+            return new Output(System.IO.Path.Combine(Directory.FullName, name));
+        }
+
+        /// <summary>Makes every file of the part durable.</summary>
+        public void SyncAll()
+        {
+            foreach (var file in Directory.EnumerateFiles())
+            {
+                using var handle = File.OpenHandle(file.FullName, FileMode.Open, FileAccess.ReadWrite);
+                RandomAccess.FlushToDisk(handle);
+            }
+        }
+
         public override void Copy(LuceneDirectory to, string src, string dest, IOContext context)
         {
             if (to is FSDirectory target)
@@ -165,6 +189,36 @@ public sealed class SearchIndexRebuild : IDisposable
             else
             {
                 base.Copy(to, src, dest, context);
+            }
+        }
+    }
+
+    /// <summary>A file written through Lucene's buffer (which keeps its checksum), left to the system to write back.</summary>
+    private sealed class Output(string path) : BufferedIndexOutput
+    {
+        private readonly FileStream _file = new(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+
+        public override long Length => _file.Length;
+
+        protected override void FlushBuffer(byte[] b, int offset, int len) => _file.Write(b, offset, len);
+
+        [Obsolete("Lucene 4.1 deprecated seeking an output; its writers no longer do.")]
+        public override void Seek(long pos)
+        {
+            base.Seek(pos);
+            _file.Seek(pos, SeekOrigin.Begin);
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            try
+            {
+                base.Dispose(disposing); // writes out the buffer
+            }
+            finally
+            {
+                if (disposing)
+                    _file.Dispose();
             }
         }
     }
