@@ -102,12 +102,20 @@ public sealed class SearchIndexRebuild : IDisposable
         Close(_parts.ToArray());
     }
 
+    /// <summary>Closes the parts and deletes their folder, without hiding the error that brought a rebuild here.</summary>
     private void Close(Part[] parts)
     {
+        _parts.Clear();
         foreach (var part in parts)
             part.Dispose();
-        _parts.Clear();
-        DeleteFolder();
+        try
+        {
+            DeleteFolder();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind: the next rebuild deletes it before it starts.
+        }
     }
 
     private void DeleteFolder()
@@ -147,9 +155,19 @@ public sealed class SearchIndexRebuild : IDisposable
 
         public void Dispose()
         {
-            if (!_finished)
-                Writer.Rollback(); // closes the writer without writing anything more
-            Directory.Dispose();
+            try
+            {
+                if (!_finished)
+                    Writer.Rollback(); // closes the writer without writing anything more
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // A part that failed to write out is discarded all the same.
+            }
+            finally
+            {
+                Directory.Dispose();
+            }
         }
     }
 
