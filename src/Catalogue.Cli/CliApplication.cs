@@ -96,20 +96,31 @@ public static class CliApplication
         }));
         root.Subcommands.Add(seed);
 
-        var verifyAudit = new Command("verify-audit", "Walk the tamper-evident change history and name the first entry that does not check out (exit code 1).");
+        var head = new Option<string?>("--head") { Description = "A head printed by an earlier run (sequence:hash): the chain must still hold that entry unchanged, which shows that no entry up to it was deleted" };
+        var verifyAudit = new Command("verify-audit", "Walk the tamper-evident change history and name the first entry that does not check out (exit code 1).") { head };
         verifyAudit.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
         {
+            AuditHead? recorded = null;
+            if (parse.GetValue(head) is { } headText && (recorded = AuditHead.Parse(headText, out var headError)) is null)
+                return Fail(console, [new FieldError("--head", headError!)]);
+
             AuditVerification result = null!;
             await console.Progress().AutoClear(true).StartAsync(async progress =>
             {
                 var task = progress.AddTask("Verifying the audit chain");
-                result = await services.GetRequiredService<AuditChain>().VerifyAsync(
+                result = await services.GetRequiredService<AuditChain>().VerifyAsync(recorded,
                     new Progress<(long Done, long Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; }), ct);
                 task.Value = task.MaxValue;
             });
             if (result.Intact)
             {
-                console.MarkupLineInterpolated($"[green]Intact:[/] {result.Entries} entries, every hash and link checks out.");
+                console.MarkupLineInterpolated($"[green]Intact:[/] {result.Entries} entries, every hash and link checks out{(recorded is null ? "" : $", and entry {recorded.Sequence} is the one recorded")}.");
+                if (result.Head is { } current)
+                {
+                    console.MarkupLineInterpolated($"Head: {current}");
+                    console.MarkupLine("Keep the head outside the data directory: [bold]verify-audit --head[/] with it later shows that no entry up to it was deleted or changed (the chain alone cannot show a deleted tail).");
+                }
+
                 return 0;
             }
 

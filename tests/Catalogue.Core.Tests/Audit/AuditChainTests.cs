@@ -51,7 +51,73 @@ public sealed class AuditChainTests
 
         var verification = await _catalogue.VerifyAuditAsync();
 
-        Assert.That(verification, Is.EqualTo(new AuditVerification(true, count, null, null)));
+        var last = (await EntriesAsync())[^1];
+        Assert.That(verification, Is.EqualTo(new AuditVerification(true, count, null, null, new AuditHead(last.Sequence, last.Hash))));
+    }
+
+    [Test]
+    public async Task Verify_WithAHeadRecordedEarlier_ChecksOutWhileTheChainOnlyGrows()
+    {
+        await RecordChangesAsync();
+        var head = (await VerifyAsync(null)).Head!;
+        await _catalogue.CreateArtifactAsync(_catalogue.Artifact("TL.2023.0777").WithTitleEn("Later jar"));
+
+        var verification = await VerifyAsync(head);
+
+        Assert.That(verification.Intact, Is.True, verification.Reason);
+        Assert.That(verification.Head!.Sequence, Is.GreaterThan(head.Sequence));
+    }
+
+    [Test]
+    public async Task Verify_AfterTheLastEntriesWereDeleted_IsIntactAlone_ButNotAgainstTheRecordedHead()
+    {
+        await RecordChangesAsync();
+        var head = (await VerifyAsync(null)).Head!;
+        await _catalogue.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Sequence > {head.Sequence - 2}");
+
+        Assert.That((await VerifyAsync(null)).Intact, Is.True, "a chain cut short is whole: this is what a head recorded elsewhere is for");
+        var verification = await VerifyAsync(head);
+
+        Assert.That(verification.Intact, Is.False);
+        Assert.That(verification.FirstBrokenEntry, Is.EqualTo(head.Sequence - 1));
+        Assert.That(verification.Reason, Does.Contain($"ends at entry {head.Sequence - 2}").And.Contain($"entries {head.Sequence - 1} to {head.Sequence} were removed"));
+    }
+
+    [Test]
+    public async Task Verify_AfterTheTailWasRewritten_NamesTheRecordedEntryWhoseHashChanged()
+    {
+        await RecordChangesAsync();
+        var head = (await VerifyAsync(null)).Head!;
+        await _catalogue.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Sequence >= {head.Sequence - 1}");
+        await _catalogue.CreateArtifactAsync(_catalogue.Artifact("TL.2023.0888").WithTitleEn("Forged history"));
+        await _catalogue.CreateArtifactAsync(_catalogue.Artifact("TL.2023.0889").WithTitleEn("More forged history"));
+        Assert.That((await VerifyAsync(null)).Intact, Is.True, "the rewritten chain links up by itself");
+
+        var verification = await VerifyAsync(head);
+
+        Assert.That(verification.Intact, Is.False);
+        Assert.That(verification.FirstBrokenEntry, Is.EqualTo(head.Sequence));
+        Assert.That(verification.Reason, Does.Contain("not the one recorded"));
+    }
+
+    [TestCase("")]
+    [TestCase("12")]
+    [TestCase("0:0000000000000000000000000000000000000000000000000000000000000000")]
+    [TestCase("3:abc")]
+    [TestCase("3:zz00000000000000000000000000000000000000000000000000000000000000")]
+    [TestCase("-3:0000000000000000000000000000000000000000000000000000000000000000")]
+    public void A_head_that_is_not_sequence_colon_hash_is_refused_with_the_rule(string text)
+    {
+        Assert.That(AuditHead.Parse(text, out var error), Is.Null);
+        Assert.That(error, Does.Contain("sequence:hash").And.Contain("64 hexadecimal"));
+    }
+
+    [Test]
+    public void A_head_reads_back_as_it_is_written()
+    {
+        var head = new AuditHead(42, new string('a', 64));
+        Assert.That(AuditHead.Parse(head.ToString(), out var error), Is.EqualTo(head), error);
+        Assert.That(AuditHead.Parse($"42:{new string('A', 64)}", out _), Is.EqualTo(head), "upper-case hex is the same hash");
     }
 
     [Test]
@@ -194,6 +260,33 @@ public sealed class AuditChainTests
 
         Assert.That(exitCode, Is.Zero, output);
         Assert.That(output, Does.Contain("Intact").And.Contain($"{count} entries"));
+        var last = (await EntriesAsync())[^1];
+        Assert.That(output, Does.Contain($"Head: {last.Sequence}:{last.Hash}"));
+    }
+
+    [Test]
+    public async Task VerifyAuditCommand_WithTheHeadItPrinted_CatchesADeletedTail()
+    {
+        await RecordChangesAsync();
+        var head = (await VerifyAsync(null)).Head!;
+
+        var (intactCode, intact) = await RunCliAsync("verify-audit", "--head", head.ToString());
+        await _catalogue.ExecuteSqlAsync($"DELETE FROM AuditEntries WHERE Sequence = {head.Sequence}");
+        var (brokenCode, broken) = await RunCliAsync("verify-audit", "--head", head.ToString());
+
+        Assert.That(intactCode, Is.Zero, intact);
+        Assert.That(System.Text.RegularExpressions.Regex.Replace(intact, @"\s+", " "), Does.Contain($"entry {head.Sequence} is the one recorded"), "the console wraps long lines");
+        Assert.That(brokenCode, Is.EqualTo(1), broken);
+        Assert.That(System.Text.RegularExpressions.Regex.Replace(broken, @"\s+", " "), Does.Contain($"Broken at entry {head.Sequence}").And.Contain("were removed"));
+    }
+
+    [Test]
+    public async Task VerifyAuditCommand_WithAMalformedHead_SaysWhatAHeadLooksLike()
+    {
+        var (exitCode, output) = await RunCliAsync("verify-audit", "--head", "twelve");
+
+        Assert.That(exitCode, Is.EqualTo(2), output);
+        Assert.That(output, Does.Contain("--head").And.Contain("sequence:hash"));
     }
 
     [Test]
@@ -231,6 +324,12 @@ public sealed class AuditChainTests
         var revised = await _catalogue.AsAsync(Examiner, c => c.UpdateReportAsync(report.Reference, edit));
         Assert.That(revised.Succeeded, Is.True);
         await _catalogue.ProposeTreatmentAsync(new StaffMember("hoa.conservator", "no-account"));
+    }
+
+    private async Task<AuditVerification> VerifyAsync(AuditHead? recorded)
+    {
+        await using var scope = _catalogue.As("reader");
+        return await scope.Get<AuditChain>().VerifyAsync(recorded);
     }
 
     private async Task<List<AuditEntry>> EntriesAsync()

@@ -57,6 +57,29 @@ public sealed class AuditVerifyTests() : CatalogueApp(freshAppPerTest: true)
     }
 
     [Test]
+    public async Task The_head_it_gives_catches_a_deleted_tail_later_and_a_malformed_head_is_a_problem_naming_head()
+    {
+        await RecordConservationAsync();
+        using var viewer = await SignInAsync(Roles.Viewer);
+        using var first = await VerifyAsync(viewer);
+        var head = first.RootElement.GetProperty("head").GetString()!;
+        var last = await ScalarAsync<long>("SELECT MAX(Sequence) FROM AuditEntries");
+        Assert.That(head, Does.StartWith($"{last}:"));
+
+        Assert.That(await ExecuteAsync("DELETE FROM AuditEntries WHERE Sequence = @sequence", ("@sequence", last)), Is.EqualTo(1));
+        using var alone = await VerifyAsync(viewer);
+        using var against = await VerifyAsync(viewer, head);
+        using var malformed = await viewer.GetAsync("/api/audit/verify?head=yesterday");
+
+        Assert.That(alone.RootElement.GetProperty("intact").GetBoolean(), Is.True, "the chain alone cannot show a deleted tail");
+        Assert.That(against.RootElement.GetProperty("intact").GetBoolean(), Is.False);
+        Assert.That(against.RootElement.GetProperty("firstBrokenEntry").GetInt64(), Is.EqualTo(last));
+        Assert.That(malformed.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        using var problem = JsonDocument.Parse(await malformed.Content.ReadAsStringAsync());
+        Assert.That(problem.RootElement.GetProperty("errors").GetProperty("head")[0].GetString(), Does.Contain("sequence:hash"));
+    }
+
+    [Test]
     public async Task Verification_is_for_staff_only()
     {
         using var anonymous = CreateClient();
@@ -74,9 +97,9 @@ public sealed class AuditVerifyTests() : CatalogueApp(freshAppPerTest: true)
         return (report, await records.TreatmentAsync(artifact, TreatmentStatus.InProgress));
     }
 
-    private static async Task<JsonDocument> VerifyAsync(HttpClient client)
+    private static async Task<JsonDocument> VerifyAsync(HttpClient client, string? head = null)
     {
-        using var response = await client.GetAsync("/api/audit/verify");
+        using var response = await client.GetAsync(head is null ? "/api/audit/verify" : $"/api/audit/verify?head={Uri.EscapeDataString(head)}");
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         return JsonDocument.Parse(body);
