@@ -125,6 +125,26 @@ public sealed class MediaCommands(
     }
 
     /// <summary>
+    /// Takes a photograph off a step of a treatment that is not signed off yet (one attached to the wrong step, say);
+    /// a signed-off treatment is a permanent record, corrected only by amendments. The original stays in the store.
+    /// </summary>
+    public async Task<CommandResult<bool>> DetachFromStepAsync(string treatmentReference, int stepId, string sha256, CancellationToken cancellationToken = default)
+    {
+        var treatment = await db.Treatments.Include(t => t.Steps).SingleOrDefaultAsync(t => t.Reference == treatmentReference, cancellationToken);
+        if (treatment is null || treatment.Steps.All(s => s.Id != stepId))
+            return CommandResult<bool>.NotFound($"Treatment {treatmentReference} has no such step.");
+        if (treatment.IsSignedOff)
+            return CommandResult<bool>.Invalid("imageId", "This treatment is signed off: its record is read-only. Add an amendment instead.");
+        var link = await db.MediaLinks.Include(l => l.Image)
+            .SingleOrDefaultAsync(l => l.OwnerKind == MediaOwnerKind.TreatmentStep && l.TreatmentStepId == stepId && l.Image!.Sha256 == sha256, cancellationToken);
+        if (link is null)
+            return CommandResult<bool>.NotFound("That image is not attached to this step.");
+        db.MediaLinks.Remove(link);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult<bool>.Success(true);
+    }
+
+    /// <summary>
     /// A name with folders in it ("../../etc/x.jpg", "C:\\x.jpg") is refused: browsers send plain names, so such a
     /// name means a crafted request. (The name is never used as a path either way.)
     /// </summary>

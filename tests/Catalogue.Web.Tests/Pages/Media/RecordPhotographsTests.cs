@@ -78,4 +78,66 @@ public sealed class RecordPhotographsTests() : CatalogueApp()
             Assert.That(page.QuerySelectorAll("#steps [data-image-id]").Select(e => e.GetAttribute("data-image-id")), Does.Contain(link.Image.Sha256));
         });
     }
+
+    [Test]
+    public async Task A_conservator_takes_a_photograph_off_an_open_treatments_step_but_never_off_a_signed_off_one()
+    {
+        var (reference, stepId, status) = await WithDatabaseAsync(async db =>
+        {
+            var treatment = await db.Treatments.Include(t => t.Steps)
+                .Where(t => t.Status != Catalogue.Core.Conservation.TreatmentStatus.SignedOff && t.Steps.Any()).OrderByDescending(t => t.Id).FirstAsync();
+            return (treatment.Reference, treatment.Steps.OrderBy(s => s.Order).Last().Id, treatment.Status.ToString());
+        });
+        var page = $"/Conservation/Treatments/StepImages/{reference}/{stepId}";
+        var conservator = await SignInAsync(Roles.Conservator);
+        var wrong = await UploadAsync(conservator, stepId, page, "wrong-step.jpg", "wrong step");
+        var kept = await UploadAsync(conservator, stepId, page, "after-consolidation.jpg", "after consolidation");
+
+        var remove = await conservator.GetFormAsync(page, $"form:has(input[name=imageId][value='{wrong}'])");
+        using var removed = await conservator.SubmitAsync(remove);
+
+        Assert.That((int)removed.StatusCode, Is.EqualTo(302));
+        Assert.That(await LinksAsync(stepId, wrong), Is.Zero);
+        var details = await conservator.GetPageAsync($"/Conservation/Treatments/Details/{reference}");
+        var shown = details.QuerySelectorAll("#steps [data-image-id]").Select(e => e.GetAttribute("data-image-id")).ToList();
+        Assert.That(shown, Does.Contain(kept).And.Not.Contain(wrong));
+
+        // Once signed off, the step's photographs are part of the permanent record.
+        var token = remove.AntiforgeryToken!;
+        await WithDatabaseAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Treatments SET Status = 'SignedOff' WHERE Reference = {reference}"));
+        try
+        {
+            var signedPage = await conservator.GetPageAsync(page);
+            using var crafted = await conservator.PostAsync($"{page}?handler=Detach", new FormUrlEncodedContent([new(HtmlForm.TokenField, token), new("imageId", kept)]));
+
+            Assert.That(signedPage.QuerySelectorAll($"[data-image-id='{kept}']"), Is.Not.Empty, "the signed-off step shows its photograph");
+            Assert.That(signedPage.QuerySelector("input[name=imageId]"), Is.Null, "with nothing to take it off");
+            Assert.That((int)crafted.StatusCode, Is.EqualTo(200));
+            Assert.That((await crafted.ReadHtmlAsync()).Text(), Does.Contain("signed off"));
+            Assert.That(await LinksAsync(stepId, kept), Is.EqualTo(1));
+        }
+        finally
+        {
+            await WithDatabaseAsync(db => db.Database.ExecuteSqlInterpolatedAsync($"UPDATE Treatments SET Status = {status} WHERE Reference = {reference}"));
+        }
+    }
+
+    /// <summary>Uploads one photograph through the step's form, as the page without script does; returns its image id.</summary>
+    private async Task<string> UploadAsync(HttpClient client, int stepId, string page, string name, string label)
+    {
+        var form = await client.GetFormAsync(page, "form#image-upload");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(form.AntiforgeryToken!), HtmlForm.TokenField },
+            { new StringContent("After"), "role" },
+            { new ByteArrayContent(MediaUploads.Jpeg(640, 480, label)), "files", name },
+        };
+        using var response = await client.PostAsync(page, content);
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        return await WithDatabaseAsync(db => db.MediaLinks.Where(l => l.TreatmentStepId == stepId && l.Image!.OriginalFileName == name)
+            .Select(l => l.Image!.Sha256).SingleAsync());
+    }
+
+    private Task<int> LinksAsync(int stepId, string sha256) =>
+        WithDatabaseAsync(db => db.MediaLinks.CountAsync(l => l.TreatmentStepId == stepId && l.Image!.Sha256 == sha256));
 }

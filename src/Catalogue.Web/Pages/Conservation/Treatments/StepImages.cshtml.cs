@@ -1,3 +1,4 @@
+using Catalogue.Core.Common;
 using Catalogue.Core.Conservation;
 using Catalogue.Core.Media;
 using Catalogue.Web.Infrastructure;
@@ -10,8 +11,9 @@ using Microsoft.Extensions.Localization;
 namespace Catalogue.Web.Pages.Conservation.Treatments;
 
 /// <summary>
-/// Before and after photographs of one treatment step, uploaded by conservators. A signed-off treatment is a
-/// permanent record: no photograph is added to it any more (corrections are amendments).
+/// Before and after photographs of one treatment step, uploaded by conservators, and taken off again while the
+/// treatment is open. A signed-off treatment is a permanent record: no photograph is added to it or taken off it any
+/// more (corrections are amendments).
 /// </summary>
 [Authorize(Policy = Policies.Conserve)]
 [RequestSizeLimit(PhotographUploads.MaxRequestBytes)]
@@ -35,6 +37,17 @@ public sealed class StepImagesModel(ConservationQueries treatments, MediaQueries
         return refusal is not null
             ? Refuse(refusal)
             : await AttachAsync(MediaOwnerKind.TreatmentStep, $"{Treatment.Reference}/{Step.Order}", files!, cancellationToken, role);
+    }
+
+    /// <summary>Takes a photograph off the step while the treatment is not signed off.</summary>
+    public async Task<IActionResult> OnPostDetachAsync(string reference, int stepId, string imageId, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(reference, stepId, cancellationToken))
+            return NotFound();
+        var result = await Commands.DetachFromStepAsync(Treatment.Reference, Step.Id, imageId ?? string.Empty, cancellationToken);
+        if (result.Succeeded)
+            return RedirectToPage(new { reference = Treatment.Reference, stepId = Step.Id });
+        return result.Failure == FailureKind.NotFound ? NotFound() : Refuse(S["This treatment is signed off: its record is read-only. Add an amendment instead."].Value);
     }
 
     private async Task<bool> LoadAsync(string reference, int stepId, CancellationToken cancellationToken)
