@@ -32,21 +32,37 @@ public static class SearchAnalysis
     /// </summary>
     public static Analyzer Indexing { get; } = Build(s => new ExactAndFoldedFilter(s));
 
+    /// <summary>
+    /// <see cref="Indexing"/> without the CJK bigram filter, for text with no CJK character (<see cref="MayHaveCjk"/>):
+    /// there the filter hands every word on unchanged, at a cost for each, and the terms are the same without it.
+    /// </summary>
+    internal static Analyzer IndexingWithoutCjk { get; } = Build(s => new ExactAndFoldedFilter(s), cjk: false);
+
     /// <summary>For queries asking for the words as typed: matches only records that carry the same diacritics.</summary>
     public static Analyzer Exact { get; } = Build(s => new ExactMarkerFilter(s));
 
     /// <summary>For queries matching whatever the diacritics: matches the folded form every word has in the index.</summary>
     public static Analyzer Folded { get; } = Build(s => new ASCIIFoldingFilter(s));
 
-    private static Analyzer Build(Func<TokenStream, TokenStream> last) => Analyzer.NewAnonymous((_, reader) =>
+    private static Analyzer Build(Func<TokenStream, TokenStream> last, bool cjk = true) => Analyzer.NewAnonymous((_, reader) =>
     {
         var tokenizer = new StandardTokenizer(Version, reader) { MaxTokenLength = 255 };
         TokenStream stream = new ElisionFilter(tokenizer, Elisions);
         stream = new LowerCase(stream);
-        stream = new CJKBigramFilter(stream);
+        if (cjk)
+            stream = new CJKBigramFilter(stream);
         stream = new FrenchLightStemFilter(stream);
         return new TokenStreamComponents(tokenizer, last(stream));
     });
+
+    /// <summary>
+    /// False when no character of the text can make a CJK token (Han, Hiragana, Katakana or Hangul, which the tokenizer
+    /// gives one character at a time for the bigram filter to pair): every such character is a Hangul jamo
+    /// (U+1100 to U+11FF) or lies at U+2E80 or above, where the CJK blocks begin; surrogates (characters beyond the
+    /// first plane) count as possible CJK too.
+    /// </summary>
+    internal static bool MayHaveCjk(ReadOnlySpan<char> text) =>
+        text.IndexOfAnyInRange('\u1100', '\u11FF') >= 0 || text.IndexOfAnyInRange('\u2E80', '\uFFFF') >= 0;
 
     /// <summary>Emits each token marked as exact, then its folded form at the same position.</summary>
     private sealed class ExactAndFoldedFilter : TokenFilter

@@ -60,7 +60,7 @@ public static class SearchDocuments
     private static void AddText(Document doc, string field, string? text)
     {
         if (!string.IsNullOrEmpty(text))
-            doc.Add(new TextField(field, text, Field.Store.NO));
+            doc.Add(new Text(field, text));
     }
 
     private static void Store(Document doc, string field, string? value)
@@ -84,6 +84,18 @@ public static class SearchDocuments
     {
         var present = parts.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         return present.Count == 0 ? null : string.Join("\n", present);
+    }
+
+    /// <summary>
+    /// A TextField whose text, when it has no CJK character, is analysed without the CJK bigram filter (the same terms,
+    /// for less work on every word): most records have none.
+    /// </summary>
+    private sealed class Text(string name, string value) : Field(name, value, TextField.TYPE_NOT_STORED)
+    {
+        public override TokenStream GetTokenStream(Analyzer analyzer) => base.GetTokenStream(
+            ReferenceEquals(analyzer, SearchAnalysis.Indexing) && !SearchAnalysis.MayHaveCjk(GetStringValue())
+                ? SearchAnalysis.IndexingWithoutCjk
+                : analyzer);
     }
 
     /// <summary>

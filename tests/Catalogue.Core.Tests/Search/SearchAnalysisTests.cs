@@ -166,3 +166,42 @@ public sealed class SearchLowerCaseTests
         Assert.That(ours, Is.Not.Empty);
     }
 }
+
+/// <summary>Text without CJK characters is indexed without the bigram filter, to the same terms; text with any keeps it.</summary>
+public sealed class SearchCjkGateTests
+{
+    private static readonly string[] Texts =
+    [
+        "Bát men ngọc trang trí hoa sen, thời Lý. Gạch Thăng Long, ĐINH – “Đời Trần” · c. 1225-1400",
+        "Statuette de l'éléphant d'argile ; pâte grise et dense, trouvée près de la citadelle de Hanoï… 1,5 cm",
+        "A celadon-glazed bowl (TL.2023.0001) with lotus petals; HT18-0042 · HT18/42, 12th–13th c. ½ ½ ™",
+        "Ελληνικά ΣΟΦΙΑ Кириллица МОСКВА Ⅻ ǅ",
+    ];
+
+    [Test]
+    public void Text_without_CJK_gets_the_same_terms_with_or_without_the_bigram_filter()
+    {
+        foreach (var text in Texts)
+        {
+            Assert.That(SearchAnalysis.MayHaveCjk(text), Is.False, text);
+            var with = SearchAnalysis.Tokens(SearchAnalysis.Indexing, SearchFields.Text, text);
+            var without = SearchAnalysis.Tokens(SearchAnalysis.IndexingWithoutCjk, SearchFields.Text, text);
+            Assert.That(without, Is.EqualTo(with), text);
+            Assert.That(with, Has.Count.GreaterThan(10));
+        }
+    }
+
+    [TestCase("大越國軍城磚")]
+    [TestCase("ひらがな")]
+    [TestCase("カタカナ ｶﾀｶﾅ")]
+    [TestCase("한국어")]
+    [TestCase("\u1100\u1161\u1102\u1161")] // Hangul jamo, below the CJK blocks
+    [TestCase("𠀀𠀁 inscription")]
+    [TestCase("Gạch 大越 Thăng Long")]
+    public void Text_with_any_CJK_character_keeps_the_bigram_filter(string text)
+    {
+        Assert.That(SearchAnalysis.MayHaveCjk(text), Is.True);
+        Assert.That(SearchAnalysis.Tokens(SearchAnalysis.IndexingWithoutCjk, SearchFields.Text, text),
+            Is.Not.EqualTo(SearchAnalysis.Tokens(SearchAnalysis.Indexing, SearchFields.Text, text)), "the filter matters for this text");
+    }
+}
