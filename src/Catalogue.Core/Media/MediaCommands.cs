@@ -113,16 +113,8 @@ public sealed class MediaCommands(
         DetachAsync(MediaOwnerKind.Artifact, AccessionNumber.Normalize(accessionNumber), sha256, cancellationToken);
 
     /// <summary>Detaches an image from a record by the record's key; the original stays in the store.</summary>
-    public async Task<CommandResult<bool>> DetachAsync(MediaOwnerKind kind, string ownerKey, string sha256, CancellationToken cancellationToken = default)
-    {
-        var link = await db.MediaLinks.Include(l => l.Image)
-            .SingleOrDefaultAsync(l => l.OwnerKind == kind && l.OwnerKey == ownerKey && l.Image!.Sha256 == sha256, cancellationToken);
-        if (link is null)
-            return CommandResult<bool>.NotFound($"That image is not attached to {ownerKey}.");
-        db.MediaLinks.Remove(link);
-        await db.SaveChangesAsync(cancellationToken);
-        return CommandResult<bool>.Success(true);
-    }
+    public Task<CommandResult<bool>> DetachAsync(MediaOwnerKind kind, string ownerKey, string sha256, CancellationToken cancellationToken = default) =>
+        RemoveLinkAsync(db.MediaLinks.Where(l => l.OwnerKind == kind && l.OwnerKey == ownerKey), sha256, $"That image is not attached to {ownerKey}.", cancellationToken);
 
     /// <summary>
     /// Takes a photograph off a step of a treatment that is not signed off yet (one attached to the wrong step, say);
@@ -135,10 +127,16 @@ public sealed class MediaCommands(
             return CommandResult<bool>.NotFound($"Treatment {treatmentReference} has no such step.");
         if (treatment.IsSignedOff)
             return CommandResult<bool>.Invalid("imageId", "This treatment is signed off: its record is read-only. Add an amendment instead.");
-        var link = await db.MediaLinks.Include(l => l.Image)
-            .SingleOrDefaultAsync(l => l.OwnerKind == MediaOwnerKind.TreatmentStep && l.TreatmentStepId == stepId && l.Image!.Sha256 == sha256, cancellationToken);
+        var links = db.MediaLinks.Where(l => l.OwnerKind == MediaOwnerKind.TreatmentStep).Where(LinkedTo(MediaOwnerKind.TreatmentStep, stepId));
+        return await RemoveLinkAsync(links, sha256, "That image is not attached to this step.", cancellationToken);
+    }
+
+    /// <summary>Removes the link to this image among a record's links; the original stays in the store.</summary>
+    private async Task<CommandResult<bool>> RemoveLinkAsync(IQueryable<MediaLink> links, string sha256, string notFound, CancellationToken cancellationToken)
+    {
+        var link = await links.Include(l => l.Image).SingleOrDefaultAsync(l => l.Image!.Sha256 == sha256, cancellationToken);
         if (link is null)
-            return CommandResult<bool>.NotFound("That image is not attached to this step.");
+            return CommandResult<bool>.NotFound(notFound);
         db.MediaLinks.Remove(link);
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult<bool>.Success(true);

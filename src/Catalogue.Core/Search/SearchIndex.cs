@@ -84,8 +84,6 @@ public sealed class SearchIndex : IDisposable
             Writer.DeleteDocuments(terms);
     }
 
-    public void DeleteAll() => Writer.DeleteAll();
-
     /// <summary>
     /// Starts a rebuild from scratch that indexes on as many threads as add to it, beside the index (in a folder next to
     /// it): searches see the index as it was until <see cref="SearchIndexRebuild.Complete"/>.
