@@ -14,8 +14,12 @@ namespace Catalogue.Web.Tests.Browser;
 /// </summary>
 public abstract class BrowserApp() : CatalogueApp()
 {
-    /// <summary>Wait for the next page to arrive, not for its load event: the assertions that follow wait for what they need.</summary>
-    protected static readonly PageWaitForURLOptions Committed = new() { WaitUntil = WaitUntilState.Commit };
+    /// <summary>
+    /// Wait for the next page to be parsed (DOMContentLoaded), not for its load event (images): a form's button can be
+    /// clicked as soon as the parser reaches it, and a form sent before the parser reaches its end goes without the
+    /// fields that follow the button, among them the antiforgery token (the server then refuses it with a 400).
+    /// </summary>
+    protected static readonly PageWaitForURLOptions Parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 
     private readonly List<IBrowserContext> sessions = [];
     private IPlaywright playwright = null!;
