@@ -219,13 +219,13 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
         {
             var ids = loan.Objects.Select(o => o.ArtifactId).ToList();
             var placements = await new LocationQueries(db).PlacementsAsync(ids, cancellationToken);
-            var at = day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
-            var problems = loan.Objects.Where(o => placements.TryGetValue(o.ArtifactId, out var p) && (p.LoanReference is not null || p.Since > at))
+            var problems = loan.Objects.Where(o => placements.TryGetValue(o.ArtifactId, out var p) && (p.LoanReference is not null || DateOnly.FromDateTime(p.Since) > day))
                 .Select(o => new FieldError("Objects", placements[o.ArtifactId].LoanReference is { } other
                     ? $"{o.Artifact?.AccessionNumber} is already away on loan {other}."
                     : $"{o.Artifact?.AccessionNumber} was moved after {day:yyyy-MM-dd}; date the dispatch on or after its last move.")).ToList();
             if (problems.Count > 0)
                 return CommandResult<Loan>.Invalid(problems);
+            var at = MovedAt(day, placements.Values);
             var batch = Guid.NewGuid();
             foreach (var o in loan.Objects)
                 db.Movements.Add(new Movement(o.Artifact!, placements.GetValueOrDefault(o.ArtifactId)?.LocationId, null, loan.Id, at, user.Name, $"Dispatched on loan {loan.Reference} to {loan.Institution}", batch));
@@ -252,9 +252,10 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
             var to = code.Length == 0 ? null : await db.Locations.SingleOrDefaultAsync(l => l.Code == code, cancellationToken);
             if (to is null)
                 return CommandResult<Loan>.Invalid("ToLocationCode", code.Length == 0 ? "Choose where the returned objects are stored." : $"There is no location {code}.");
-            var at = day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
             if (loan.DispatchedOn is { } left && day < left)
                 return CommandResult<Loan>.Invalid("ReturnedOn", "A loan cannot come back before it left.");
+            var placements = await new LocationQueries(db).PlacementsAsync([.. loan.Objects.Select(o => o.ArtifactId)], cancellationToken);
+            var at = MovedAt(day, placements.Values);
             var batch = Guid.NewGuid();
             foreach (var o in loan.Objects)
                 db.Movements.Add(new Movement(o.Artifact!, null, to.Id, loan.Id, at, user.Name, $"Returned from loan {loan.Reference} ({loan.Institution})", batch));
@@ -264,6 +265,24 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>
+    /// When a move dated <paramref name="day"/> is recorded: now if the day is today, noon of an earlier day; and in any
+    /// case after the objects' last moves on that same day, so a dispatch dated the day the objects were moved (an
+    /// afternoon move, then the van) and a return dated the day they left keep the order things happened in.
+    /// </summary>
+    private DateTime MovedAt(DateOnly day, IEnumerable<Placement> lastMoves)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var at = day == DateOnly.FromDateTime(now) ? now : day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        foreach (var since in lastMoves.Select(p => p.Since))
+        {
+            if (DateOnly.FromDateTime(since) == day && since >= at)
+                at = DateTime.SpecifyKind(since, DateTimeKind.Utc).AddMilliseconds(1);
+        }
+
+        return at;
+    }
 
     private Task<Exhibition?> LoadExhibition(string code, CancellationToken cancellationToken)
     {

@@ -345,4 +345,41 @@ public sealed class LoanTests
         Assert.That((await queries.DetailsAsync("EX-TLS", publicOnly: true))?.Loans ?? [], Is.Empty, "The public never sees loans.");
         Assert.That((await queries.LoansAsync()).Single().Exhibition, Is.EqualTo("EX-TLS"));
     }
+
+    [Test]
+    public async Task A_dispatch_and_a_return_dated_the_day_of_an_afternoon_move_are_recorded_after_it()
+    {
+        // Moved in the afternoon (UTC), sent off and back the same day: the loan's moves must come after that move,
+        // whatever the time of day the commands run at.
+        var afternoon = Dispatched.ToDateTime(new TimeOnly(18, 30), DateTimeKind.Utc);
+        await _catalogue.MovedAsync("K1-R2-B3", afternoon, _objects[0]);
+        var loan = await _catalogue.CreateLoanAsync(null, _objects[0]);
+        AssertSucceeded(await Agree(loan));
+
+        AssertSucceeded(await Dispatch(loan, Dispatched));
+        var away = await _catalogue.PlacementOfAsync(_objects[0]);
+        Assert.That(away!.LoanReference, Is.EqualTo(loan), "the dispatch is the object's last move");
+        Assert.That(away.Since, Is.GreaterThan(afternoon));
+
+        AssertSucceeded(await Return(loan, Dispatched, "K1-R1-S1-B1"));
+        var back = await _catalogue.PlacementOfAsync(_objects[0]);
+        Assert.That((back!.LoanReference, back.LocationCode), Is.EqualTo(((string?)null, (string?)"K1-R1-S1-B1")), "the return is the object's last move");
+        Assert.That(back.Since, Is.GreaterThan(away.Since));
+    }
+
+    [Test]
+    public async Task A_dispatch_dated_before_the_day_of_an_objects_last_move_is_refused()
+    {
+        await _catalogue.MovedAsync("K1-R2-B3", Dispatched.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc).AddDays(1), _objects[0]);
+        var loan = await _catalogue.CreateLoanAsync(null, _objects[0]);
+        AssertSucceeded(await Agree(loan));
+
+        var result = await Dispatch(loan, Dispatched);
+
+        Assert.That(result.Errors.Select(e => (e.Field, e.Message)), Is.EqualTo(new[]
+        {
+            ("Objects", $"{_objects[0]} was moved after {Dispatched:yyyy-MM-dd}; date the dispatch on or after its last move."),
+        }));
+        Assert.That((await _catalogue.PlacementOfAsync(_objects[0]))!.LocationCode, Is.EqualTo("K1-R2-B3"), "nothing moved");
+    }
 }
