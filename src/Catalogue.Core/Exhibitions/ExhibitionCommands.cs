@@ -217,8 +217,7 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
         // The loan's own rule (only an agreed loan leaves) speaks first; the moves are recorded only for a loan that can leave.
         if (loan.Direction == LoanDirection.Out && loan.Status == LoanStatus.Agreed)
         {
-            var ids = loan.Objects.Select(o => o.ArtifactId).ToList();
-            var placements = await new LocationQueries(db).PlacementsAsync(ids, cancellationToken);
+            var placements = await PlacementsOf(loan, cancellationToken);
             var problems = loan.Objects.Where(o => placements.TryGetValue(o.ArtifactId, out var p) && (p.LoanReference is not null || DateOnly.FromDateTime(p.Since) > day))
                 .Select(o => new FieldError("Objects", placements[o.ArtifactId].LoanReference is { } other
                     ? $"{o.Artifact?.AccessionNumber} is already away on loan {other}."
@@ -254,8 +253,7 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
                 return CommandResult<Loan>.Invalid("ToLocationCode", code.Length == 0 ? "Choose where the returned objects are stored." : $"There is no location {code}.");
             if (loan.DispatchedOn is { } left && day < left)
                 return CommandResult<Loan>.Invalid("ReturnedOn", "A loan cannot come back before it left.");
-            var placements = await new LocationQueries(db).PlacementsAsync([.. loan.Objects.Select(o => o.ArtifactId)], cancellationToken);
-            var at = MovedAt(day, placements.Values);
+            var at = MovedAt(day, (await PlacementsOf(loan, cancellationToken)).Values);
             var batch = Guid.NewGuid();
             foreach (var o in loan.Objects)
                 db.Movements.Add(new Movement(o.Artifact!, null, to.Id, loan.Id, at, user.Name, $"Returned from loan {loan.Reference} ({loan.Institution})", batch));
@@ -263,6 +261,10 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
 
         return await ChangeLoaded(loan, version, l => l.Return(day), cancellationToken);
     }
+
+    /// <summary>Where each of the loan's objects is now, and since when.</summary>
+    private Task<IReadOnlyDictionary<int, Placement>> PlacementsOf(Loan loan, CancellationToken cancellationToken) =>
+        new LocationQueries(db).PlacementsAsync([.. loan.Objects.Select(o => o.ArtifactId)], cancellationToken);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 

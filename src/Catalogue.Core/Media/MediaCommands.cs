@@ -127,7 +127,7 @@ public sealed class MediaCommands(
             return CommandResult<bool>.NotFound($"Treatment {treatmentReference} has no such step.");
         if (treatment.IsSignedOff)
             return CommandResult<bool>.Invalid("imageId", "This treatment is signed off: its record is read-only. Add an amendment instead.");
-        var links = db.MediaLinks.Where(l => l.OwnerKind == MediaOwnerKind.TreatmentStep).Where(LinkedTo(MediaOwnerKind.TreatmentStep, stepId));
+        var links = db.MediaLinks.Where(LinkedTo(MediaOwnerKind.TreatmentStep, stepId));
         return await RemoveLinkAsync(links, sha256, "That image is not attached to this step.", cancellationToken);
     }
 
