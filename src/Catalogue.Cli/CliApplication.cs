@@ -155,13 +155,13 @@ public static class CliApplication
         }));
         root.Subcommands.Add(reindex);
         var force = new Option<bool>("--force") { Description = "Remake every image's derivatives, not only the missing or outdated ones" };
-        var thumbnails = new Command("thumbnails", "Make the missing or outdated derivatives (thumbnails and web sizes) of every image, with a progress bar.") { force };
+        var thumbnails = new Command("thumbnails", "Make the missing or outdated derivatives (thumbnails, web sizes and the zoom copies of large images) of every image, with a progress bar.") { force };
         thumbnails.SetAction((parse, ct) => WithServices(parse.GetValue(dataDir), console, async services =>
         {
             var queries = services.GetRequiredService<MediaQueries>();
             var store = services.GetRequiredService<MediaStore>();
             var all = await queries.AllAsync(ct);
-            var todo = parse.GetValue(force) ? all : all.Where(sha => !store.HasDerivatives(sha)).ToList();
+            var todo = parse.GetValue(force) ? all : await queries.WithoutCurrentDerivativesAsync(includeFailed: true, cancellationToken: ct);
             var removed = store.RemoveOutdatedDerivatives();
             var (made, failed) = await MakeDerivativesAsync(services, console, todo, parse.GetValue(force), ct);
             console.MarkupLineInterpolated($"[green]Derivatives version {DerivativeSpec.Version}:[/] {made} images made, {all.Count - todo.Count} already current, {failed} failed; {removed} outdated version folders removed.");
@@ -212,7 +212,7 @@ public static class CliApplication
             var maker = services.GetRequiredService<DerivativeMaker>();
             foreach (var sha in images)
             {
-                if (await maker.MakeAsync(sha, force, ct))
+                if (await maker.MakeAsync(sha, force, cancellationToken: ct))
                     made++;
                 else
                     failed++;

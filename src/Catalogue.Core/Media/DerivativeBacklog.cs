@@ -49,20 +49,29 @@ public sealed class EncodeGate(IOptions<MediaOptions> options) : IDisposable
     public void Dispose() => _slots.Dispose();
 }
 
-/// <summary>Makes one image's derivatives (all sizes, WebP and JPEG) in a scope of its own.</summary>
+/// <summary>
+/// Makes one image's derivatives (all sizes, WebP and JPEG) in a scope of its own, then, for a large image, its zoom
+/// copy: the derivatives first, so that the pages show the image as soon as they can.
+/// </summary>
 public sealed class DerivativeMaker(CatalogueDbContext db, MediaStore store, IImageProcessor processor, EncodeGate gate, ILogger<DerivativeMaker> logger)
 {
-    /// <summary>Makes the derivatives unless they are already current; false when the image is unknown or cannot be processed.</summary>
-    public async Task<bool> MakeAsync(string sha256, bool force = false, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Makes the derivatives unless they are already current, and the zoom copy of a large image unless it is there
+    /// (or <paramref name="withZoomCopy"/> is false); false when the image is unknown or its derivatives cannot be made.
+    /// A zoom copy that cannot be made is logged, not a failure: tiles are then rendered from the original.
+    /// </summary>
+    public async Task<bool> MakeAsync(string sha256, bool force = false, bool withZoomCopy = true, CancellationToken cancellationToken = default)
     {
         if (!MediaStore.IsSha256(sha256))
             return false;
-        if (!force && store.HasDerivatives(sha256))
-            return true;
-        var format = await db.MediaImages.AsNoTracking().Where(i => i.Sha256 == sha256).Select(i => (ImageFormat?)i.Format).SingleOrDefaultAsync(cancellationToken);
-        if (format is null)
+        var image = await db.MediaImages.AsNoTracking().Where(i => i.Sha256 == sha256)
+            .Select(i => new { i.Format, i.Width, i.Height }).SingleOrDefaultAsync(cancellationToken);
+        if (image is null)
             return false;
-        var original = store.OriginalPath(sha256, format.Value);
+        var zoomCopy = withZoomCopy && DerivativeSpec.NeedsZoomCopy(image.Width, image.Height);
+        if (!force && store.HasDerivatives(sha256) && (!zoomCopy || store.HasZoomCopy(sha256)))
+            return true;
+        var original = store.OriginalPath(sha256, image.Format);
         if (!File.Exists(original))
         {
             store.MarkDerivativesFailed(sha256, "The original file is missing from the media store.");
@@ -71,12 +80,11 @@ public sealed class DerivativeMaker(CatalogueDbContext db, MediaStore store, IIm
 
         try
         {
-            return await gate.RunAsync(() =>
+            await gate.RunAsync(() =>
             {
                 // Checked again inside the gate: another worker may have made them while this one waited.
-                if (!force && store.HasDerivatives(sha256))
-                    return true;
-                store.PublishDerivatives(sha256, directory => processor.MakeDerivatives(original, directory, DerivativeSpec.LongEdges));
+                if (force || !store.HasDerivatives(sha256))
+                    store.PublishDerivatives(sha256, directory => processor.MakeDerivatives(original, directory, DerivativeSpec.LongEdges));
                 return true;
             }, cancellationToken);
         }
@@ -85,6 +93,27 @@ public sealed class DerivativeMaker(CatalogueDbContext db, MediaStore store, IIm
             logger.LogWarning(e, "Derivatives of image {Sha256} could not be made", sha256);
             store.MarkDerivativesFailed(sha256, e.Message);
             return false;
+        }
+
+        if (zoomCopy)
+            await MakeZoomCopyAsync(sha256, original, force, cancellationToken);
+        return true;
+    }
+
+    private async Task MakeZoomCopyAsync(string sha256, string original, bool force, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await gate.RunAsync(() =>
+            {
+                if (force || !store.HasZoomCopy(sha256))
+                    store.PublishZoomCopy(sha256, path => processor.MakeZoomCopy(original, path));
+                return true;
+            }, cancellationToken);
+        }
+        catch (Exception e) when (e is ImageProcessingException or IOException)
+        {
+            logger.LogWarning(e, "The zoom copy of image {Sha256} could not be made; its tiles are rendered from the original", sha256);
         }
     }
 }
@@ -132,7 +161,7 @@ public sealed class DerivativeWorker(DerivativeBacklog queue, IServiceScopeFacto
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var stale = await scope.ServiceProvider.GetRequiredService<MediaQueries>().WithoutCurrentDerivativesAsync(stoppingToken);
+                var stale = await scope.ServiceProvider.GetRequiredService<MediaQueries>().WithoutCurrentDerivativesAsync(cancellationToken: stoppingToken);
                 foreach (var sha256 in stale)
                     await queue.EnqueueAsync(sha256, stoppingToken);
                 if (stale.Count > 0)

@@ -62,4 +62,14 @@ public interface IImageProcessor
 
     /// <summary>Renders a region of the upright image at the given size.</summary>
     byte[] Render(string originalPath, PixelRegion region, int width, int height, RenderFormat format);
+
+    /// <summary>
+    /// Writes the zoom copy of a large original to <paramref name="path"/>: upright, 8-bit sRGB, in tiles, with every
+    /// level of a pyramid (each half the one before), so a deep-zoom viewer's tile reads a few tiles of one level
+    /// instead of decoding the whole original.
+    /// </summary>
+    void MakeZoomCopy(string originalPath, string path);
+
+    /// <summary>As <see cref="Render"/>, from a zoom copy made by <see cref="MakeZoomCopy"/> (the region is in full-size pixels).</summary>
+    byte[] RenderFromZoomCopy(string zoomCopyPath, PixelRegion region, int width, int height, RenderFormat format);
 }

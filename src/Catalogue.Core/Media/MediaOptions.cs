@@ -31,4 +31,13 @@ public static class DerivativeSpec
     public static readonly IReadOnlyList<int> LongEdges = [200, 800, 1600];
 
     public static readonly IReadOnlyList<string> Extensions = ["webp", "jpg"];
+
+    /// <summary>
+    /// Images longer than this on either edge also get a zoom copy (a tiled pyramid) for the deep-zoom viewer: below
+    /// it, a tile rendered from the original costs a few tens of milliseconds; a 24-megapixel JPEG's cost hundreds, and a
+    /// 100-megapixel TIFF's most of a second.
+    /// </summary>
+    public const int ZoomCopyAbove = 2048;
+
+    public static bool NeedsZoomCopy(int width, int height) => Math.Max(width, height) > ZoomCopyAbove;
 }

@@ -84,11 +84,16 @@ public sealed class MediaQueries(CatalogueDbContext db, MediaStore store)
             await ForOwnerAsync(MediaOwnerKind.Artifact, artifact.Id, cancellationToken));
     }
 
-    /// <summary>Every stored image whose derivatives of the current version are not all on disk.</summary>
-    public async Task<IReadOnlyList<string>> WithoutCurrentDerivativesAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every stored image whose derivatives of the current version (or, for a large image, whose zoom copy) are not
+    /// all on disk; those whose derivatives could not be made are left out unless <paramref name="includeFailed"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WithoutCurrentDerivativesAsync(bool includeFailed = false, CancellationToken cancellationToken = default)
     {
-        var all = await db.MediaImages.AsNoTracking().OrderBy(i => i.Id).Select(i => i.Sha256).ToListAsync(cancellationToken);
-        return all.Where(sha => !store.HasDerivatives(sha) && store.DerivativeFailure(sha) is null).ToList();
+        var all = await db.MediaImages.AsNoTracking().OrderBy(i => i.Id).Select(i => new { i.Sha256, i.Width, i.Height }).ToListAsync(cancellationToken);
+        return all.Where(i => (includeFailed || store.DerivativeFailure(i.Sha256) is null) && (!store.HasDerivatives(i.Sha256)
+                || (DerivativeSpec.NeedsZoomCopy(i.Width, i.Height) && !store.HasZoomCopy(i.Sha256))))
+            .Select(i => i.Sha256).ToList();
     }
 
     public async Task<IReadOnlyList<string>> AllAsync(CancellationToken cancellationToken = default) =>

@@ -52,6 +52,11 @@ public sealed partial class MediaStore(IOptions<CatalogueOptions> options)
 
     private string FailureMarker(string sha256) => DerivativeDirectory(sha256) + ".failed";
 
+    /// <summary>Where a large image's zoom copy lives: with its derivatives, of their version.</summary>
+    public string ZoomCopyPath(string sha256) => Path.Combine(DerivativeDirectory(sha256), "zoom.tif");
+
+    public bool HasZoomCopy(string sha256) => File.Exists(ZoomCopyPath(sha256));
+
     public string RenderCacheDirectory(string sha256) => Path.Combine(Root, "iiif-cache", Checked(sha256)[..2], sha256);
 
     /// <summary>True when every size and format of the current derivative version is on disk.</summary>
@@ -157,6 +162,25 @@ public sealed partial class MediaStore(IOptions<CatalogueOptions> options)
         {
             if (Directory.Exists(temporary))
                 Directory.Delete(temporary, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Writes the zoom copy beside the derivatives under a temporary name, then renames it into place, so a render
+    /// never reads half a copy. The derivatives must be there (their folder is replaced whole when they are remade).
+    /// </summary>
+    public void PublishZoomCopy(string sha256, Action<string> write)
+    {
+        var final = ZoomCopyPath(sha256);
+        var temporary = Path.Combine(Path.GetDirectoryName(final)!, $".zoom.{Guid.NewGuid():N}.tif");
+        try
+        {
+            write(temporary);
+            File.Move(temporary, final, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
         }
     }
 

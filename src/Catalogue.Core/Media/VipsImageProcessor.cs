@@ -13,6 +13,12 @@ public sealed partial class VipsImageProcessor : IImageProcessor
 {
     private const int JpegQuality = 85;
     private const int WebpQuality = 80;
+
+    /// <summary>The zoom copy is compressed once more when a region of it is rendered, so it keeps more than a derivative.</summary>
+    private const int ZoomCopyQuality = 92;
+
+    /// <summary>The zoom copy's tiles match the IIIF tiles the viewer asks for, so a tile reads one tile of one level.</summary>
+    private const int ZoomTileSize = 512;
     private static readonly Lock InitLock = new();
     private static bool initialised;
 
@@ -92,20 +98,72 @@ public sealed partial class VipsImageProcessor : IImageProcessor
         try
         {
             using var upright = LoadUpright(originalPath, region, width, height, out var factor);
-            // Rounding on a shrunk image must never push the region off its edge.
-            var x = Math.Min((int)Math.Floor(region.X * factor), upright.Width - 1);
-            var y = Math.Min((int)Math.Floor(region.Y * factor), upright.Height - 1);
-            var w = Math.Clamp((int)Math.Round(region.Width * factor), 1, upright.Width - x);
-            var h = Math.Clamp((int)Math.Round(region.Height * factor), 1, upright.Height - y);
-            using var cropped = upright.Crop(x, y, w, h);
-            using var sized = cropped.ThumbnailImage(width, height: height, size: Enums.Size.Force);
-            using var srgb = ToSrgb8(sized);
-            return Encode(srgb, format);
+            return RenderRegion(upright, factor, region, width, height, format);
         }
         catch (VipsException e)
         {
             throw new ImageProcessingException($"The image could not be rendered: {FirstLine(e.Message)}", e);
         }
+    }
+
+    public void MakeZoomCopy(string originalPath, string path)
+    {
+        try
+        {
+            // Turning the picture upright reads it out of order, which a sequential load cannot do.
+            var upright = ReadHeader(originalPath).Orientation == 1;
+            using var original = VipsImage.NewFromFile(originalPath, access: upright ? Enums.Access.Sequential : Enums.Access.Random,
+                failOn: Enums.FailOn.Truncated);
+            using var turned = original.Autorot();
+            using var srgb = ToSrgb8(turned);
+            // JPEG tiles keep the copy small; JPEG cannot hold transparency, so a picture with an alpha band is kept lossless.
+            var alpha = srgb.HasAlpha();
+            srgb.Tiffsave(path, compression: alpha ? Enums.ForeignTiffCompression.Deflate : Enums.ForeignTiffCompression.Jpeg,
+                q: ZoomCopyQuality, tile: true, tileWidth: ZoomTileSize, tileHeight: ZoomTileSize, pyramid: true, keep: Enums.ForeignKeep.None);
+        }
+        catch (VipsException e)
+        {
+            throw new ImageProcessingException($"The zoom copy could not be made: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    public byte[] RenderFromZoomCopy(string zoomCopyPath, PixelRegion region, int width, int height, RenderFormat format)
+    {
+        try
+        {
+            // Each level of the pyramid is half the one before: take the smallest that still has the pixels the size needs.
+            using var full = VipsImage.NewFromFile(zoomCopyPath);
+            var levels = full.GetTypeOf("n-pages") != 0 ? Convert.ToInt32(full.Get("n-pages"), CultureInfo.InvariantCulture) : 1;
+            var scale = Math.Max(width / (double)region.Width, height / (double)region.Height);
+            var level = 0;
+            while (level + 1 < levels && scale * (1 << (level + 1)) <= 1.0)
+                level++;
+            if (level == 0)
+                return RenderRegion(full, 1, region, width, height, format);
+            using var page = VipsImage.NewFromFile(zoomCopyPath, kwargs: new VOption { { "page", level } });
+            return RenderRegion(page, page.Width / (double)full.Width, region, width, height, format);
+        }
+        catch (VipsException e)
+        {
+            throw new ImageProcessingException($"The image could not be rendered from its zoom copy: {FirstLine(e.Message)}", e);
+        }
+    }
+
+    /// <summary>
+    /// Renders <paramref name="region"/> (in full-size pixels) of an upright image loaded at <paramref name="factor"/>
+    /// of its full size.
+    /// </summary>
+    private static byte[] RenderRegion(VipsImage upright, double factor, PixelRegion region, int width, int height, RenderFormat format)
+    {
+        // Rounding on a shrunk image must never push the region off its edge.
+        var x = Math.Min((int)Math.Floor(region.X * factor), upright.Width - 1);
+        var y = Math.Min((int)Math.Floor(region.Y * factor), upright.Height - 1);
+        var w = Math.Clamp((int)Math.Round(region.Width * factor), 1, upright.Width - x);
+        var h = Math.Clamp((int)Math.Round(region.Height * factor), 1, upright.Height - y);
+        using var cropped = upright.Crop(x, y, w, h);
+        using var sized = cropped.ThumbnailImage(width, height: height, size: Enums.Size.Force);
+        using var srgb = ToSrgb8(sized);
+        return Encode(srgb, format);
     }
 
     /// <summary>

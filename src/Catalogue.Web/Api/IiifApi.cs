@@ -82,7 +82,7 @@ public static class IiifApi
         if (derivative > 0)
         {
             if (!store.HasDerivatives(image.Sha256))
-                await services.GetRequiredService<DerivativeMaker>().MakeAsync(image.Sha256, cancellationToken: cancellationToken);
+                await services.GetRequiredService<DerivativeMaker>().MakeAsync(image.Sha256, withZoomCopy: false, cancellationToken: cancellationToken);
             var path = store.DerivativePath(image.Sha256, derivative, extension);
             if (File.Exists(path))
                 return Results.File(path, contentType);
@@ -91,18 +91,38 @@ public static class IiifApi
         var cached = Path.Combine(store.RenderCacheDirectory(image.Sha256), request.CacheKey);
         if (File.Exists(cached))
             return Results.File(cached, contentType);
+        // A large image's tiles come from its zoom copy (a tiled pyramid) once the background has made it.
+        var zoomCopy = store.ZoomCopyPath(image.Sha256);
         var original = store.OriginalPath(image.Sha256, image.Format);
-        if (!File.Exists(original))
+        if (!File.Exists(zoomCopy) && !File.Exists(original))
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Image file missing", detail: "The original of this image is missing from the media store.");
         try
         {
-            var bytes = await gate.RunAsync(() => processor.Render(original, request.Region, request.Width, request.Height, request.Format), cancellationToken);
+            var bytes = await gate.RunAsync(() => RenderFromZoomCopy(processor, zoomCopy, request) ?? processor.Render(original, request.Region, request.Width, request.Height, request.Format), cancellationToken);
             WriteCache(cached, bytes);
             return Results.Bytes(bytes, contentType);
         }
         catch (ImageProcessingException e)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The image could not be rendered", detail: e.Message);
+        }
+    }
+
+    /// <summary>
+    /// The rendering from the zoom copy, or null when there is none (or it went as it was read: derivatives being
+    /// remade replace their folder), so that the original is rendered instead.
+    /// </summary>
+    private static byte[]? RenderFromZoomCopy(IImageProcessor processor, string zoomCopy, IiifImageRequest request)
+    {
+        if (!File.Exists(zoomCopy))
+            return null;
+        try
+        {
+            return processor.RenderFromZoomCopy(zoomCopy, request.Region, request.Width, request.Height, request.Format);
+        }
+        catch (ImageProcessingException) when (!File.Exists(zoomCopy))
+        {
+            return null;
         }
     }
 

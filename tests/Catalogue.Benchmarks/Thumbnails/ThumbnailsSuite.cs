@@ -15,6 +15,7 @@ namespace Catalogue.Benchmarks.Thumbnails;
 internal sealed class ThumbnailsSuite : IBenchmarkSuite
 {
     private const string DeriveOne = "--derive-one";
+    private const string ZoomOne = "--zoom-one";
 
     public string Name => "thumbnails";
 
@@ -24,8 +25,8 @@ internal sealed class ThumbnailsSuite : IBenchmarkSuite
 
     public async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        if (args.Count == 3 && args[0] == DeriveOne)
-            return DeriveOneInThisProcess(args[1], args[2]);
+        if (args.Count == 3 && args[0] is DeriveOne or ZoomOne)
+            return DeriveOneInThisProcess(args[0], args[1], args[2]);
         if (!TryParse(args, out var settings, out var error))
         {
             await Console.Error.WriteLineAsync(error);
@@ -62,6 +63,7 @@ internal sealed class ThumbnailsSuite : IBenchmarkSuite
             if (peakMb is { } peak)
                 metrics.Add(new Metric("pipeline.peak_mb_100mp", Math.Round(peak, 1), "MB"));
             rows.Add(Row("pipeline (libvips in-process)", pipelineMs, tiffMs, throughput, peakMb));
+            var zoomRows = await DeepZoomAsync(processor, jpegs, tiff, corpus, metrics);
 
             if (tools.VipsThumbnail is { } vipsthumbnail)
             {
@@ -107,6 +109,9 @@ internal sealed class ThumbnailsSuite : IBenchmarkSuite
             Console.WriteLine();
             Console.WriteLine("Each tool makes 200, 800 and 1600 px (long edge) in WebP and JPEG per image; times are medians of single images, one at a time.");
             Console.WriteLine("Targets: pipeline no more than 1.2x vipsthumbnail's time, at least 3x faster than ImageMagick, under 200 MB on the 100 MP TIFF.");
+            Console.WriteLine();
+            Console.WriteLine(Table.Format(["deep zoom", "ms"], zoomRows));
+            Console.WriteLine("A large image's zoom copy (a tiled pyramid) is made in the background after its derivatives; the viewer's tiles are then read from it.");
             foreach (var metric in metrics)
                 Console.WriteLine($"  {metric.Name} = {metric.Value.ToString(CultureInfo.InvariantCulture)} {metric.Unit}");
 
@@ -131,6 +136,68 @@ internal sealed class ThumbnailsSuite : IBenchmarkSuite
             if (!settings.Keep)
                 Directory.Delete(corpus, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The zoom copies (made after the derivatives, so not part of the pipeline's time above) and what they buy: the
+    /// tiles a deep-zoom viewer asks for over a 24 MP JPEG and the 100 MP TIFF, rendered from the original and from its
+    /// zoom copy (libvips' cache on, as in the app: a JPEG decoded once serves its next tiles while it stays cached).
+    /// </summary>
+    private static async Task<List<IReadOnlyList<string>>> DeepZoomAsync(VipsImageProcessor processor, List<string> jpegs, string tiff, string corpus, List<Metric> metrics)
+    {
+        Directory.CreateDirectory(Path.Combine(corpus, "zoom"));
+        Directory.CreateDirectory(Path.Combine(corpus, "zoom-peak"));
+        var copyMs = Statistics.Median(jpegs.Select(j => Time(() => processor.MakeZoomCopy(j, Output(corpus, "zoom", j) + ".tif"))).ToList());
+        var tiffCopy = Output(corpus, "zoom", tiff) + ".tif";
+        var tiffCopyMs = Time(() => processor.MakeZoomCopy(tiff, tiffCopy));
+        var (peakMb, _) = await PeakMemoryAsync(ZoomOne, tiff, Output(corpus, "zoom-peak", tiff) + ".tif");
+
+        var jpeg = TileTimes(processor, jpegs[0], Output(corpus, "zoom", jpegs[0]) + ".tif");
+        var scan = TileTimes(processor, tiff, tiffCopy);
+        metrics.Add(new Metric("zoom.copy_ms_per_image", Math.Round(copyMs, 1), "ms"));
+        metrics.Add(new Metric("zoom.copy_ms_100mp_tiff", Math.Round(tiffCopyMs, 1), "ms"));
+        if (peakMb is { } peak)
+            metrics.Add(new Metric("zoom.copy_peak_mb_100mp", Math.Round(peak, 1), "MB"));
+        foreach (var (name, times) in new[] { ("", jpeg), ("_100mp_tiff", scan) })
+        {
+            metrics.Add(new Metric($"zoom.viewer_ms_from_original{name}", Math.Round(times.Original.Sum(), 1), "ms"));
+            metrics.Add(new Metric($"zoom.viewer_ms_from_copy{name}", Math.Round(times.Copy.Sum(), 1), "ms"));
+            metrics.Add(new Metric($"zoom.slowest_tile_ms_from_original{name}", Math.Round(times.Original.Max(), 1), "ms"));
+            metrics.Add(new Metric($"zoom.slowest_tile_ms_from_copy{name}", Math.Round(times.Copy.Max(), 1), "ms"));
+        }
+
+        string Ms(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture);
+        IReadOnlyList<string> Tiles(string what, List<double> times) => [$"{what}: {times.Count} tiles (median {Ms(Statistics.Median(times))}, slowest {Ms(times.Max())})", Ms(times.Sum())];
+        return
+        [
+            ["zoom copy of a 24 MP JPEG (median)", Ms(copyMs)],
+            ["zoom copy of the 100 MP TIFF", Ms(tiffCopyMs)],
+            ["zoom copy of the 100 MP TIFF: peak MB", peakMb is { } p ? Ms(p) : "—"],
+            Tiles("viewer tile of a 24 MP JPEG, from the original", jpeg.Original),
+            Tiles("viewer tile of a 24 MP JPEG, from its zoom copy", jpeg.Copy),
+            Tiles("viewer tile of the 100 MP TIFF, from the original", scan.Original),
+            Tiles("viewer tile of the 100 MP TIFF, from its zoom copy", scan.Copy),
+        ];
+    }
+
+    /// <summary>
+    /// The tiles a viewer asks for as someone zooms in (the whole image, eight tiles at a quarter, eight at full size),
+    /// each timed rendered from the original and from the zoom copy, in that order, as the app renders them.
+    /// </summary>
+    private static (List<double> Original, List<double> Copy) TileTimes(VipsImageProcessor processor, string original, string zoomCopy)
+    {
+        using var first = NetVips.Image.NewFromFile(zoomCopy);
+        var (width, height) = (first.Width, first.Height);
+        var tiles = new List<(PixelRegion Region, int Width, int Height)> { (new PixelRegion(0, 0, width, height), 512, (int)Math.Round(512.0 * height / width)) };
+        foreach (var scale in new[] { 4, 1 })
+        {
+            var span = Math.Min(512 * scale, Math.Min(width, height));
+            for (var i = 0; i < 8; i++)
+                tiles.Add((new PixelRegion((i % 4) * (width - span) / 3, (i / 4) * (height - span), span, span), 512, 512));
+        }
+
+        return (tiles.Select(t => Time(() => processor.Render(original, t.Region, t.Width, t.Height, RenderFormat.Jpeg))).ToList(),
+            tiles.Select(t => Time(() => processor.RenderFromZoomCopy(zoomCopy, t.Region, t.Width, t.Height, RenderFormat.Jpeg))).ToList());
     }
 
     private static (List<string> Jpegs, string Tiff) GenerateCorpus(string corpus, Settings settings)
@@ -171,13 +238,16 @@ internal sealed class ThumbnailsSuite : IBenchmarkSuite
     }
 
     /// <summary>Runs the pipeline on one file in a child process and reads its peak resident memory (VmHWM).</summary>
-    private static async Task<(double? PeakMb, double? Ms)> PeakMemoryAsync(string file, string output)
+    private static async Task<(double? PeakMb, double? Ms)> PeakMemoryAsync(string file, string output) => await PeakMemoryAsync(DeriveOne, file, output);
+
+    /// <summary>As above, for one of the child modes (<see cref="DeriveOne"/>, <see cref="ZoomOne"/>).</summary>
+    private static async Task<(double? PeakMb, double? Ms)> PeakMemoryAsync(string mode, string file, string output)
     {
         var self = Environment.ProcessPath!;
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
             start.ArgumentList.Add(typeof(ThumbnailsSuite).Assembly.Location);
-        foreach (var arg in new[] { "thumbnails", DeriveOne, file, output })
+        foreach (var arg in new[] { "thumbnails", mode, file, output })
             start.ArgumentList.Add(arg);
         using var child = Process.Start(start)!;
         var text = await child.StandardOutput.ReadToEndAsync();
@@ -193,10 +263,13 @@ internal sealed class ThumbnailsSuite : IBenchmarkSuite
         return (peakKb / 1024, values.GetValueOrDefault("ms"));
     }
 
-    private static int DeriveOneInThisProcess(string file, string output)
+    private static int DeriveOneInThisProcess(string mode, string file, string output)
     {
         var clock = Stopwatch.StartNew();
-        new VipsImageProcessor().MakeDerivatives(file, output, DerivativeSpec.LongEdges);
+        if (mode == ZoomOne)
+            new VipsImageProcessor().MakeZoomCopy(file, output);
+        else
+            new VipsImageProcessor().MakeDerivatives(file, output, DerivativeSpec.LongEdges);
         var ms = clock.Elapsed.TotalMilliseconds;
         var peak = File.ReadAllLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         var kb = long.Parse(peak["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);

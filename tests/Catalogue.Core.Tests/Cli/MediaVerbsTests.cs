@@ -82,6 +82,34 @@ public sealed class MediaVerbsTests
     }
 
     [Test]
+    public async Task Thumbnails_makes_the_missing_zoom_copy_of_a_large_image_and_only_that()
+    {
+        string large, small;
+        await using (var scope = _catalogue.As("lan"))
+        {
+            using var wide = new MemoryStream(TestImages.Jpeg(3000, 2000, "wide"));
+            large = (await scope.Get<MediaCommands>().AttachAsync(MediaOwnerKind.Artifact, "TL.2023.0142", wide, "wide.jpg")).Value!.Sha256;
+            using var narrow = new MemoryStream(TestImages.Jpeg(640, 480, "narrow"));
+            small = (await scope.Get<MediaCommands>().AttachAsync(MediaOwnerKind.Artifact, "TL.2023.0143", narrow, "narrow.jpg")).Value!.Sha256;
+        }
+
+        var store = (MediaStore)_catalogue.Services.GetService(typeof(MediaStore))!;
+        var (firstExit, first) = await RunAsync(["thumbnails"]);
+        File.Delete(store.ZoomCopyPath(large));
+
+        var (exitCode, output) = await RunAsync(["thumbnails"]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(firstExit, Is.Zero, first);
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(output, Does.Contain("1 images made, 1 already current"));
+            Assert.That(store.HasZoomCopy(large), Is.True);
+            Assert.That(store.HasZoomCopy(small), Is.False, "a small image needs none");
+        }
+    }
+
+    [Test]
     public void File_names_match_accession_numbers_with_suffixes_and_find_numbers()
     {
         var accessions = new HashSet<string>(["TL.2023.0142", "TL.2023.0142.2"]);

@@ -33,6 +33,45 @@ public static class TestImages
         return tagged.JpegsaveBuffer(q: 90);
     }
 
+    /// <summary>
+    /// Cells of three sizes (16, 128 and 1024 pixels), one size a channel, each cell a shade of its own: at any scale
+    /// some channel has detail at the output's resolution, so a region rendered out of place shows.
+    /// </summary>
+    public static byte[] CheckerJpeg(int width, int height)
+    {
+        using var xyz = VipsImage.Xyz(width, height);
+        using var x = xyz[0];
+        using var y = xyz[1];
+        VipsImage Cells(int size, int across, int down)
+        {
+            using var column = (x / size).Floor();
+            using var row = (y / size).Floor();
+            using var mixed = (column * across) + (row * down);
+            return mixed % 256;
+        }
+
+        using var red = Cells(16, 73, 151);
+        using var green = Cells(128, 89, 199);
+        using var blue = Cells(1024, 101, 43);
+        using var joined = red.Bandjoin(green, blue);
+        using var cast = joined.Cast(Enums.BandFormat.Uchar);
+        using var srgb = cast.Copy(interpretation: Enums.Interpretation.Srgb);
+        return srgb.JpegsaveBuffer(q: 95);
+    }
+
+    /// <summary>A picture whose left half is fully transparent, as a PNG.</summary>
+    public static byte[] PngWithTransparentHalf(int width, int height)
+    {
+        using var picture = SyntheticImages.Picture(width, height, "cut-out");
+        using var xyz = VipsImage.Xyz(width, height);
+        using var x = xyz[0];
+        using var right = x >= width / 2.0;
+        using var alpha = right.Cast(Enums.BandFormat.Uchar);
+        using var withAlpha = picture.Bandjoin(alpha);
+        using var srgb = withAlpha.Copy(interpretation: Enums.Interpretation.Srgb);
+        return srgb.PngsaveBuffer();
+    }
+
     /// <summary>A JPEG without EXIF whose APP13 block carries IPTC by-line, copyright and date/time created, as agencies write them.</summary>
     public static byte[] JpegWithIptc(string byLine, string copyright, string dateCreated, string timeCreated)
     {

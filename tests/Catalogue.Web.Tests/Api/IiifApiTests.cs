@@ -1,7 +1,11 @@
 using System.Text.Json;
 using Catalogue.Core.Artifacts;
+using Catalogue.Core.Media;
+using Catalogue.Core.Users;
 using Catalogue.Web.Tests.Infrastructure;
+using Catalogue.Web.Tests.Pages.Media;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalogue.Web.Tests.Api;
 
@@ -92,6 +96,42 @@ public sealed class IiifApiTests() : CatalogueApp()
         Assert.That((int)response.StatusCode, Is.EqualTo(400), body);
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
         Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString(), Does.StartWith(parameter));
+    }
+
+    [Test]
+    public async Task A_large_images_tiles_come_from_its_zoom_copy_once_the_background_has_made_it()
+    {
+        var curator = await SignInAsync(Roles.Curator);
+        var published = SampleCatalogue.First(PublicationStatus.Published).AccessionNumber;
+        var (status, body) = await curator.UploadAsync(published, ("wall.jpg", MediaUploads.Jpeg(3000, 2000, "wall")));
+        Assert.That(status, Is.EqualTo(200));
+        var id = body.GetProperty("outcomes")[0].GetProperty("imageId").GetString()!;
+        var store = App.Services.GetRequiredService<MediaStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!store.HasZoomCopy(id) && DateTime.UtcNow < deadline)
+            await Task.Delay(250);
+        Assert.That(store.HasZoomCopy(id), Is.True, "the background made the zoom copy within a minute");
+
+        // With the original out of the way, only the zoom copy can answer.
+        var original = store.OriginalPath(id, ImageFormat.Jpeg);
+        var away = original + ".away";
+        File.Move(original, away);
+        try
+        {
+            using var tile = await curator.GetAsync($"/iiif/3/{id}/512,512,512,512/512,/0/default.jpg");
+            using var quarter = await curator.GetAsync($"/iiif/3/{id}/0,0,2048,2000/512,/0/default.webp");
+
+            Assert.That((int)tile.StatusCode, Is.EqualTo(200), await tile.Content.ReadAsStringAsync());
+            Assert.That((int)quarter.StatusCode, Is.EqualTo(200), await quarter.Content.ReadAsStringAsync());
+            using var tileImage = NetVips.Image.NewFromBuffer(await tile.Content.ReadAsByteArrayAsync());
+            using var quarterImage = NetVips.Image.NewFromBuffer(await quarter.Content.ReadAsByteArrayAsync());
+            Assert.That((tileImage.Width, tileImage.Height), Is.EqualTo((512, 512)));
+            Assert.That((quarterImage.Width, quarterImage.Height), Is.EqualTo((512, 500)));
+        }
+        finally
+        {
+            File.Move(away, original);
+        }
     }
 
     [TestCase("not-a-hash")]
