@@ -27,8 +27,10 @@ public static class CoreServiceCollectionExtensions
     /// <summary>Registers the catalogue core: options, the database, commands, queries and validators.</summary>
     public static IServiceCollection AddCatalogueCore(this IServiceCollection services)
     {
-        services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.SectionName);
+        services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<InstitutionCalendar>();
         services.TryAddScoped<ICurrentUser>(_ => new FixedCurrentUser("system"));
         services.AddScoped<AuditInterceptor>();
         services.TryAddSingleton<SearchIndexSignal>();

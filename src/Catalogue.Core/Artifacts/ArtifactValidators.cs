@@ -1,3 +1,4 @@
+using Catalogue.Core.Common;
 using Catalogue.Core.Data;
 using Catalogue.Core.Vocabularies;
 using FluentValidation;
@@ -8,7 +9,7 @@ namespace Catalogue.Core.Artifacts;
 /// <summary>The rules every artifact edit must pass; messages name the field and the rule.</summary>
 public abstract class ArtifactInputValidator<T> : AbstractValidator<T> where T : ArtifactInput
 {
-    protected ArtifactInputValidator(CatalogueDbContext db, TimeProvider clock)
+    protected ArtifactInputValidator(CatalogueDbContext db, InstitutionCalendar calendar)
     {
         RuleFor(x => x.ObjectTypeId)
             .NotNull().WithMessage("Object type is required.")
@@ -42,8 +43,7 @@ public abstract class ArtifactInputValidator<T> : AbstractValidator<T> where T :
         Length(x => x.Provenance, "Provenance", Artifact.ProvenanceMaxLength);
         Length(x => x.CreditLine, "Credit line", Artifact.CreditLineMaxLength);
         Length(x => x.Rights, "Rights", Artifact.RightsMaxLength);
-        // A day's grace: the registrar's calendar may be ahead of UTC (Hanoi is UTC+7).
-        RuleFor(x => x.AccessionDate).Must(on => on <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+        RuleFor(x => x.AccessionDate).Must(on => on <= calendar.Today)
             .When(x => x.AccessionDate is not null).WithMessage("Accession date cannot be in the future.");
         RuleFor(x => x.AccessionDate).Must(on => on >= Artifact.EarliestAccessionDate)
             .When(x => x.AccessionDate is not null).WithMessage($"Accession date must be in {Artifact.EarliestAccessionDate.Year} or later.");
@@ -95,7 +95,7 @@ public abstract class ArtifactInputValidator<T> : AbstractValidator<T> where T :
 
 public sealed class CreateArtifactValidator : ArtifactInputValidator<CreateArtifactCommand>
 {
-    public CreateArtifactValidator(CatalogueDbContext db, TimeProvider clock) : base(db, clock)
+    public CreateArtifactValidator(CatalogueDbContext db, InstitutionCalendar calendar) : base(db, calendar)
     {
         // Each condition guards only its own check: a condition applied to the whole chain would skip NotEmpty too.
         RuleFor(x => x.AccessionNumber)
@@ -119,7 +119,7 @@ public sealed class CreateArtifactValidator : ArtifactInputValidator<CreateArtif
 
 public sealed class UpdateArtifactValidator : ArtifactInputValidator<UpdateArtifactCommand>
 {
-    public UpdateArtifactValidator(CatalogueDbContext db, TimeProvider clock) : base(db, clock)
+    public UpdateArtifactValidator(CatalogueDbContext db, InstitutionCalendar calendar) : base(db, calendar)
     {
         RuleFor(x => x.Version).GreaterThan(0).WithMessage("The record version is missing; reload the page and edit again.");
     }

@@ -16,11 +16,12 @@ public sealed class ConservationCommands(
     CatalogueDbContext db,
     ICurrentUser user,
     TimeProvider clock,
+    InstitutionCalendar calendar,
     IValidator<ConditionReportInput> reportValidator,
     IValidator<StepInput> stepValidator,
     IValidator<TreatmentInput> treatmentValidator)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => calendar.Today;
 
     public async Task<CommandResult<ConditionReport>> CreateReportAsync(ConditionReportInput input, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Catalogue.Core.Common;
 using Catalogue.Core.Data;
 using Catalogue.Core.Vocabularies;
 using FluentValidation;
@@ -72,11 +73,10 @@ public sealed class ConditionReportInput
 
 public sealed class ConditionReportInputValidator : AbstractValidator<ConditionReportInput>
 {
-    public ConditionReportInputValidator(CatalogueDbContext db, TimeProvider clock)
+    public ConditionReportInputValidator(CatalogueDbContext db, InstitutionCalendar calendar)
     {
         RuleFor(x => x.ExaminedOn).NotNull().WithMessage("Examined on is required.");
-        // A day's grace: the examiner's calendar may be ahead of UTC (Hanoi is UTC+7).
-        RuleFor(x => x.ExaminedOn).Must(on => on <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(1))
+        RuleFor(x => x.ExaminedOn).Must(on => on <= calendar.Today)
             .When(x => x.ExaminedOn is not null).WithMessage("Examined on cannot be in the future.");
         RuleFor(x => x.Examiner).NotEmpty().WithMessage("Examiner is required: a condition report names who examined the object.")
             .MaximumLength(ConditionReport.ExaminerMaxLength).WithMessage($"Examiner must be at most {ConditionReport.ExaminerMaxLength} characters.");

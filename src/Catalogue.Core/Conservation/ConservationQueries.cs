@@ -27,7 +27,7 @@ public sealed record Worklist(
     IReadOnlyList<TreatmentSummary> Underway,
     IReadOnlyList<TreatmentSummary> AwaitingSignOff);
 
-public sealed class ConservationQueries(CatalogueDbContext db, TimeProvider clock)
+public sealed class ConservationQueries(CatalogueDbContext db, InstitutionCalendar calendar)
 {
     public async Task<IReadOnlyList<ConditionReportSummary>> ReportsForArtifactAsync(string accessionNumber, CancellationToken cancellationToken = default) =>
         await db.ConditionReports.AsNoTracking().Where(r => r.Artifact!.AccessionNumber == accessionNumber)
@@ -71,7 +71,7 @@ public sealed class ConservationQueries(CatalogueDbContext db, TimeProvider cloc
         if (!string.IsNullOrWhiteSpace(locationCode))
             within = ((await locations.ContentsAsync(locationCode, cancellationToken)) ?? []).Select(o => o.AccessionNumber).ToHashSet(StringComparer.Ordinal);
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = calendar.Today;
         var horizon = today.AddDays(dueWithinDays);
 
         // The latest report of each artifact decides when its next check is due.

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Catalogue.Core.Excavation;
 
 /// <summary>Prefills a new catalogue record from a registered find: type, material, period, provenance and the link back.</summary>
-public sealed class AccessionProposal(CatalogueDbContext db, TimeProvider clock)
+public sealed class AccessionProposal(CatalogueDbContext db, InstitutionCalendar calendar)
 {
     public async Task<CreateArtifactCommand?> ProposeAsync(string findNumber, CancellationToken cancellationToken = default)
     {
@@ -44,7 +44,7 @@ public sealed class AccessionProposal(CatalogueDbContext db, TimeProvider clock)
     /// <summary>The next free number in the most used collection prefix for this year, e.g. TL.2026.0001.</summary>
     public async Task<string> NextAccessionNumberAsync(CancellationToken cancellationToken = default)
     {
-        var year = clock.GetUtcNow().Year;
+        var year = calendar.Today.Year;
         var numbers = await db.Artifacts.Select(a => a.AccessionNumber).ToListAsync(cancellationToken);
         var prefix = numbers.Select(n => n.Split('.')[0]).GroupBy(p => p).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? "TL";
         var stem = $"{prefix}.{year}.";

@@ -51,7 +51,7 @@ public sealed class SaveLoanCommand
 }
 
 /// <summary>Exhibitions (venues, objects and their labels) and loans (objects, insurance, stages, moves).</summary>
-public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user, TimeProvider clock, InstitutionCalendar calendar)
 {
     public async Task<CommandResult<Exhibition>> SaveAsync(SaveExhibitionCommand command, bool isNew, CancellationToken cancellationToken = default)
     {
@@ -218,7 +218,7 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
         if (loan.Direction == LoanDirection.Out && loan.Status == LoanStatus.Agreed)
         {
             var placements = await PlacementsOf(loan, cancellationToken);
-            var problems = loan.Objects.Where(o => placements.TryGetValue(o.ArtifactId, out var p) && (p.LoanReference is not null || DateOnly.FromDateTime(p.Since) > day))
+            var problems = loan.Objects.Where(o => placements.TryGetValue(o.ArtifactId, out var p) && (p.LoanReference is not null || calendar.DayOf(p.Since) > day))
                 .Select(o => new FieldError("Objects", placements[o.ArtifactId].LoanReference is { } other
                     ? $"{o.Artifact?.AccessionNumber} is already away on loan {other}."
                     : $"{o.Artifact?.AccessionNumber} was moved after {day:yyyy-MM-dd}; date the dispatch on or after its last move.")).ToList();
@@ -266,20 +266,20 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
     private Task<IReadOnlyDictionary<int, Placement>> PlacementsOf(Loan loan, CancellationToken cancellationToken) =>
         new LocationQueries(db).PlacementsAsync([.. loan.Objects.Select(o => o.ArtifactId)], cancellationToken);
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => calendar.Today;
 
     /// <summary>
-    /// When a move dated <paramref name="day"/> is recorded: now if the day is today, noon of an earlier day; and in any
-    /// case after the objects' last moves on that same day, so a dispatch dated the day the objects were moved (an
-    /// afternoon move, then the van) and a return dated the day they left keep the order things happened in.
+    /// When a move dated <paramref name="day"/> (the institution's day) is recorded: now if the day is today, noon of an
+    /// earlier day there; and in any case after the objects' last moves on that same day, so a dispatch dated the day
+    /// the objects were moved (an afternoon move, then the van) and a return dated the day they left keep the order
+    /// things happened in.
     /// </summary>
     private DateTime MovedAt(DateOnly day, IEnumerable<Placement> lastMoves)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var at = day == DateOnly.FromDateTime(now) ? now : day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        var at = day == calendar.Today ? clock.GetUtcNow().UtcDateTime : calendar.ToUtc(day, new TimeOnly(12, 0));
         foreach (var since in lastMoves.Select(p => p.Since))
         {
-            if (DateOnly.FromDateTime(since) == day && since >= at)
+            if (calendar.DayOf(since) == day && since >= at)
                 at = DateTime.SpecifyKind(since, DateTimeKind.Utc).AddMilliseconds(1);
         }
 

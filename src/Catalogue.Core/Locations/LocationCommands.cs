@@ -36,7 +36,7 @@ public sealed class InventoryCommand
 }
 
 /// <summary>The storage hierarchy, moves and inventory checks.</summary>
-public sealed class LocationCommands(CatalogueDbContext db, ICurrentUser user, TimeProvider clock, LocationQueries queries)
+public sealed class LocationCommands(CatalogueDbContext db, ICurrentUser user, TimeProvider clock, InstitutionCalendar calendar, LocationQueries queries)
 {
     public async Task<CommandResult<StorageLocation>> SaveAsync(SaveLocationCommand command, bool isNew, CancellationToken cancellationToken = default)
     {
@@ -123,7 +123,7 @@ public sealed class LocationCommands(CatalogueDbContext db, ICurrentUser user, T
                 errors.Add(new FieldError(nameof(command.AccessionNumbers), $"{artifact.AccessionNumber} is on loan ({placement.LoanReference}, {placement.Where}); it moves back when the loan is returned."));
             else if (movedAt < placement.Since)
                 errors.Add(new FieldError(nameof(command.MovedAt),
-                    $"{artifact.AccessionNumber} was last moved on {placement.Since:yyyy-MM-dd HH:mm} UTC; a move cannot be dated before that."));
+                    $"{artifact.AccessionNumber} was last moved on {calendar.Local(placement.Since):yyyy-MM-dd HH:mm 'UTC'zzz}; a move cannot be dated before that."));
         }
 
         if (errors.Count > 0)

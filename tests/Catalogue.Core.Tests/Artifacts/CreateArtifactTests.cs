@@ -58,7 +58,7 @@ public sealed class CreateArtifactTests
     [TestCase(-100_000, "must be in 1800 or later")]
     public async Task Create_WithAnImplausibleAccessionDate_IsRejectedNamingAccessionDate(int daysFromToday, string rule)
     {
-        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(daysFromToday == 1 ? 3 : daysFromToday);
+        var day = TestCatalogue.Today.AddDays(daysFromToday);
 
         var result = await RefusedLeavingCountsUnchanged(_catalogue.Artifact().AccessionedOn(day));
 

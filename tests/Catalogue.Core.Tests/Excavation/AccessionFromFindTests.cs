@@ -16,7 +16,7 @@ public sealed class AccessionFromFindTests
     private TestCatalogue _catalogue = null!;
     private Find _find = null!;
 
-    private static string ThisYear => DateTime.UtcNow.Year.ToString(CultureInfo.InvariantCulture);
+    private static string ThisYear => TestCatalogue.Today.Year.ToString(CultureInfo.InvariantCulture);
 
     [SetUp]
     public async Task StartCatalogueWithARegisteredFind()

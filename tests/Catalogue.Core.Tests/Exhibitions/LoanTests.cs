@@ -206,7 +206,7 @@ public sealed class LoanTests
             Assert.That(placement!.LoanReference, Is.EqualTo(loan));
             Assert.That(placement.LocationCode, Is.Null);
             Assert.That(placement.Where, Is.EqualTo("On loan: Musée Saint-Raymond"));
-            Assert.That(placement.Since, Is.EqualTo(Dispatched.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc)));
+            Assert.That(placement.Since, Is.EqualTo(TestCatalogue.At(Dispatched, 12)));
             Assert.That((await _catalogue.PlacementOfAsync(_objects[2]))!.LocationCode, Is.EqualTo("K1-R1-S1-B1"), "Objects not on the loan stay.");
         }
 
@@ -245,7 +245,7 @@ public sealed class LoanTests
         var placement = await _catalogue.PlacementOfAsync(_objects[1]);
         Assert.That(placement!.LocationCode, Is.EqualTo("K1-R2-B3"));
         Assert.That(placement.LoanReference, Is.Null);
-        Assert.That(placement.Since, Is.EqualTo(Returned.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc)));
+        Assert.That(placement.Since, Is.EqualTo(TestCatalogue.At(Returned, 12)));
         var history = await _catalogue.MoveHistoryAsync(_objects[1]);
         Assert.That(history.Select(h => h.To), Is.EqualTo(new[] { "K1 › K1-R2 › K1-R2-B3", $"On loan: Musée Saint-Raymond ({loan})", "K1 › K1-R1 › K1-R1-S1 › K1-R1-S1-B1" }));
         Assert.That(history[0].From, Is.EqualTo($"On loan: Musée Saint-Raymond ({loan})"));
@@ -297,7 +297,7 @@ public sealed class LoanTests
     {
         var loan = await _catalogue.CreateLoanAsync(null, _objects[0]);
         AssertSucceeded(await Agree(loan));
-        var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2);
+        var tomorrow = TestCatalogue.Today.AddDays(1);
 
         Assert.That(AssertRefusedOn(await Dispatch(loan, tomorrow), "DispatchedOn"), Does.Contain("future"));
         AssertSucceeded(await Dispatch(loan));
@@ -349,9 +349,9 @@ public sealed class LoanTests
     [Test]
     public async Task A_dispatch_and_a_return_dated_the_day_of_an_afternoon_move_are_recorded_after_it()
     {
-        // Moved in the afternoon (UTC), sent off and back the same day: the loan's moves must come after that move,
-        // whatever the time of day the commands run at.
-        var afternoon = Dispatched.ToDateTime(new TimeOnly(18, 30), DateTimeKind.Utc);
+        // Moved in the afternoon, sent off and back the same day: the loan's moves must come after that move, whatever
+        // the time of day the commands run at.
+        var afternoon = TestCatalogue.At(Dispatched, 18, 30);
         await _catalogue.MovedAsync("K1-R2-B3", afternoon, _objects[0]);
         var loan = await _catalogue.CreateLoanAsync(null, _objects[0]);
         AssertSucceeded(await Agree(loan));
@@ -370,7 +370,7 @@ public sealed class LoanTests
     [Test]
     public async Task A_dispatch_dated_before_the_day_of_an_objects_last_move_is_refused()
     {
-        await _catalogue.MovedAsync("K1-R2-B3", Dispatched.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc).AddDays(1), _objects[0]);
+        await _catalogue.MovedAsync("K1-R2-B3", TestCatalogue.At(Dispatched.AddDays(1), 8), _objects[0]);
         var loan = await _catalogue.CreateLoanAsync(null, _objects[0]);
         AssertSucceeded(await Agree(loan));
 

@@ -29,7 +29,7 @@ public static class ConservationSetup
     public const string Examiner = "Nguyễn Thị Hoa";
 
     /// <summary>The date the commands read from the clock (UTC).</summary>
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    public static DateOnly Today => TestCatalogue.Today;
 
     public static async Task<ConservationTerms> SeedConservationTermsAsync(this TestCatalogue catalogue) => new(
         await catalogue.CreateTermAsync(new TermBuilder(Vocabulary.Damage, "crack").WithLabels("Vết nứt", "Fissure", "Crack")),

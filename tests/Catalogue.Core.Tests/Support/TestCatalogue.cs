@@ -58,6 +58,19 @@ public sealed class TestCatalogue : IAsyncDisposable
     /// <summary>The seeded terms; only for catalogues started with <c>seedTerms: true</c>.</summary>
     public SeededTerms Terms => _terms ?? throw new InvalidOperationException("This catalogue was started without seeded terms.");
 
+    /// <summary>
+    /// The institution's zone in every test catalogue: the first institution's, seven hours ahead of UTC, so that a
+    /// record dated by the day in UTC instead shows (for seven hours a day).
+    /// </summary>
+    public const string TimeZone = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Today where the test catalogues' institution is.</summary>
+    public static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeBySystemTimeZoneId(DateTime.UtcNow, TimeZone));
+
+    /// <summary>The instant (UTC) of a time of day where the test catalogues' institution is.</summary>
+    public static DateTime At(DateOnly day, int hour, int minute = 0) =>
+        TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(hour, minute)), TimeZoneInfo.FindSystemTimeZoneById(TimeZone));
+
     /// <summary>The sample dataset copied beside the test assembly, as beside the app.</summary>
     public static string SamplesDirectory => Path.Combine(AppContext.BaseDirectory, "samples");
 
@@ -90,6 +103,7 @@ public sealed class TestCatalogue : IAsyncDisposable
             {
                 ["Catalogue:DataDirectory"] = dataDirectory,
                 ["Catalogue:LoadSampleData"] = loadSampleData ? "true" : "false",
+                ["Catalogue:TimeZone"] = TimeZone,
             })
             .Build();
 

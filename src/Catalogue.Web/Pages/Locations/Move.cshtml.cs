@@ -13,7 +13,7 @@ namespace Catalogue.Web.Pages.Locations;
 /// or everything in a location (a whole box) in one step. All of them move, or none.
 /// </summary>
 [Authorize(Policy = Policies.EditCatalogue)]
-public sealed class MoveModel(LocationCommands commands, LocationQueries queries, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class MoveModel(LocationCommands commands, LocationQueries queries, InstitutionCalendar calendar, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>When set, the page moves everything now in this location.</summary>
     [BindProperty(SupportsGet = true)]
@@ -40,7 +40,14 @@ public sealed class MoveModel(LocationCommands commands, LocationQueries queries
             return NotFound();
         if (!ModelState.IsValid)
             return Page();
-        var movedAt = Input.MovedAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : (DateTime?)null;
+        // The date and time are the institution's, as its clocks showed them.
+        var movedAt = Input.MovedAt is { } at ? calendar.ToUtc(at) : null;
+        if (Input.MovedAt is not null && movedAt is null)
+        {
+            ModelState.AddModelError("Input.MovedAt", l["When: {0:yyyy-MM-dd HH:mm} never happened in {1}: the clocks went forward over it.", Input.MovedAt, calendar.Zone.Id].Value);
+            return Page();
+        }
+
         var result = From is not null
             ? await commands.MoveContentsAsync(From, Input.ToLocationCode, movedAt, Input.Reason, cancellationToken)
             : await commands.MoveAsync(new MoveCommand

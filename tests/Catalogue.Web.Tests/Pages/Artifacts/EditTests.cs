@@ -108,7 +108,7 @@ public sealed class EditTests() : CatalogueApp()
         await curator.CreateArtifactAsync(accessionNumber, "Bowl from the 2019 transfer");
         var form = await curator.GetFormAsync($"/Artifacts/Edit/{accessionNumber}", "#artifact-form");
 
-        using var future = await curator.SubmitAsync(form.Set("Input.AccessionDate", DateTime.UtcNow.AddDays(5).ToString("yyyy-MM-dd")));
+        using var future = await curator.SubmitAsync(form.Set("Input.AccessionDate", CatalogueFactory.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(future.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the form comes back with the message");
         Assert.That(await future.Content.ReadAsStringAsync(), Does.Contain("Accession date cannot be in the future."));
 

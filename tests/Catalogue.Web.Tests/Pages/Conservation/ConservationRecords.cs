@@ -151,7 +151,7 @@ public static class ConservationForms
 {
     public static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    public static DateOnly Today => CatalogueFactory.Today;
 
     /// <summary>The new-report form of an artifact as the page proposes it (examiner and date filled in).</summary>
     public static Task<HtmlForm> ReportFormAsync(this HttpClient client, string accessionNumber) =>

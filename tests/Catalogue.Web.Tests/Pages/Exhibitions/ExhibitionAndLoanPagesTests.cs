@@ -246,5 +246,5 @@ public sealed class ExhibitionAndLoanPagesTests() : CatalogueApp()
         Assert.That(after.QuerySelector("p.conflict[role=alert]")?.TextContent, Is.Null, $"{handler} was refused");
     }
 
-    private static string Today() => DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    private static string Today() => CatalogueFactory.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

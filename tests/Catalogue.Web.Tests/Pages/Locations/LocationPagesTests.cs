@@ -117,6 +117,23 @@ public sealed class LocationPagesTests() : CatalogueApp()
     }
 
     [Test]
+    public async Task A_move_dated_on_the_form_is_the_institutions_time_and_the_history_shows_it_so()
+    {
+        var objects = await NewArtifactsAsync(1);
+        var page = await curator.GetPageAsync("/Locations/Move");
+        Assert.That(page.QuerySelector("label[for='Input_MovedAt']")?.TextContent, Is.EqualTo($"When (time in {CatalogueFactory.TimeZone})"));
+
+        // Nine in the morning in Hanoi is two in the morning UTC.
+        using var response = await curator.MoveAsync(box, "Unpacked from the excavation", new DateTime(2025, 6, 1, 9, 0, 0), objects);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var stored = await WithDatabaseAsync(db => db.Movements.AsNoTracking().Where(m => m.Artifact!.AccessionNumber == objects[0]).Select(m => m.MovedAt).SingleAsync());
+        Assert.That(stored, Is.EqualTo(new DateTime(2025, 6, 1, 2, 0, 0)));
+        var details = await curator.GetPageAsync($"/Artifacts/Details/{objects[0]}");
+        Assert.That(details.Text(), Does.Contain("2025-06-01 09:00 UTC+07:00"));
+    }
+
+    [Test]
     public async Task A_move_to_a_location_that_does_not_exist_is_refused_beside_the_field()
     {
         var objects = await NewArtifactsAsync(1);

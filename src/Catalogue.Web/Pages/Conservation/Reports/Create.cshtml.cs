@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Catalogue.Web.Pages.Conservation.Reports;
 
 [Authorize(Policy = Policies.Conserve)]
-public sealed class CreateModel(ConservationCommands commands, ArtifactQueries artifacts, VocabularyQueries vocabularies, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(ConservationCommands commands, ArtifactQueries artifacts, VocabularyQueries vocabularies, InstitutionCalendar calendar, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int BlankRows = 4;
 
@@ -28,7 +28,7 @@ public sealed class CreateModel(ConservationCommands commands, ArtifactQueries a
         Input = new ConditionReportInput
         {
             AccessionNumber = found.AccessionNumber,
-            ExaminedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime),
+            ExaminedOn = calendar.Today,
             Examiner = User.Identity?.Name,
             LoanReference = loan,
             Purpose = purpose is { } p && Enum.IsDefined(p) ? p : ConditionCheckPurpose.Routine,

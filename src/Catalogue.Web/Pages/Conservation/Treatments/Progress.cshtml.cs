@@ -10,13 +10,13 @@ namespace Catalogue.Web.Pages.Conservation.Treatments;
 
 /// <summary>Start an approved treatment; complete one in progress with its outcome.</summary>
 [Authorize(Policy = Policies.Conserve)]
-public sealed class ProgressModel(ConservationCommands commands, ConservationQueries queries, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ProgressModel(ConservationCommands commands, ConservationQueries queries, InstitutionCalendar calendar, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Reference { get; set; } = string.Empty;
 
     public Treatment Treatment { get; private set; } = null!;
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => calendar.Today;
     public string? ConditionAfter { get; private set; }
     public string? Outcome { get; private set; }
 

@@ -11,7 +11,7 @@ namespace Catalogue.Web.Pages.Conservation.Treatments;
 
 /// <summary>Add a step (no step id), edit one, or remove one, until the treatment is completed.</summary>
 [Authorize(Policy = Policies.Conserve)]
-public sealed class StepsModel(ConservationCommands commands, ConservationQueries queries, VocabularyQueries vocabularies, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class StepsModel(ConservationCommands commands, ConservationQueries queries, VocabularyQueries vocabularies, InstitutionCalendar calendar, IStringLocalizer<SharedResource> l) : PageModel
 {
     private const int BlankMaterialRows = 3;
 
@@ -43,7 +43,7 @@ public sealed class StepsModel(ConservationCommands commands, ConservationQuerie
         }
         else
         {
-            Input = new StepInput { PerformedBy = User.Identity?.Name, PerformedOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) };
+            Input = new StepInput { PerformedBy = User.Identity?.Name, PerformedOn = calendar.Today };
         }
 
         Version = treatment.Version;

@@ -1,3 +1,4 @@
+using Catalogue.Core.Common;
 using Catalogue.Core.Excavation;
 using Catalogue.Core.Vocabularies;
 using Catalogue.Web.Infrastructure;
@@ -13,7 +14,7 @@ namespace Catalogue.Web.Pages.Excavation.Finds;
 /// proposed, and Enter saves and opens the next blank find.
 /// </summary>
 [Authorize(Policy = Policies.RecordExcavation)]
-public sealed class RegisterModel(FindCommands commands, ExcavationQueries queries, VocabularyQueries vocabularies, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RegisterModel(FindCommands commands, ExcavationQueries queries, VocabularyQueries vocabularies, InstitutionCalendar calendar, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "site")]
     public string SiteCode { get; set; } = string.Empty;
@@ -39,7 +40,7 @@ public sealed class RegisterModel(FindCommands commands, ExcavationQueries queri
             SiteCode = Site.Code,
             ContextNumber = ContextNumber,
             FindNumber = await commands.NextNumberAsync(Site.Code, cancellationToken),
-            FoundOn = foundOn ?? DateOnly.FromDateTime(DateTime.Today),
+            FoundOn = foundOn ?? calendar.Today,
             RecordedBy = recordedBy ?? User.Identity?.Name,
         };
         await LoadRecent(cancellationToken);
