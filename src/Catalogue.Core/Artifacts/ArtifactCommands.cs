@@ -10,7 +10,8 @@ namespace Catalogue.Core.Artifacts;
 public sealed class ArtifactCommands(
     CatalogueDbContext db,
     IValidator<CreateArtifactCommand> createValidator,
-    IValidator<UpdateArtifactCommand> updateValidator)
+    IValidator<UpdateArtifactCommand> updateValidator,
+    InstitutionCalendar calendar)
 {
     public async Task<CommandResult<Artifact>> CreateAsync(CreateArtifactCommand command, CancellationToken cancellationToken = default)
     {
@@ -111,8 +112,8 @@ public sealed class ArtifactCommands(
         }
     }
 
-    private static CommandResult<Artifact> Conflict(Artifact current) => CommandResult<Artifact>.Conflict(
-        $"{current.AccessionNumber} was changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC after you opened it. " +
+    private CommandResult<Artifact> Conflict(Artifact current) => CommandResult<Artifact>.Conflict(
+        $"{current.AccessionNumber} was changed by {current.UpdatedBy} at {calendar.Time(current.UpdatedAt)} after you opened it. " +
         "Your changes were not saved, so nothing was overwritten: reload the record to see the current version and make your changes again.");
 
     private static bool IsUniqueViolation(DbUpdateException e) =>

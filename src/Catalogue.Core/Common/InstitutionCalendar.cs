@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace Catalogue.Core.Common;
@@ -22,6 +23,9 @@ public sealed class InstitutionCalendar(TimeProvider clock, IOptions<CatalogueOp
 
     /// <summary>An instant (UTC) as the institution's clocks show it.</summary>
     public DateTimeOffset Local(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Zone);
+
+    /// <summary>An instant (UTC) as the institution's clocks show it, with their offset: "2026-12-03 06:14 UTC+07:00".</summary>
+    public string Time(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The instant (UTC) the institution's clocks showed <paramref name="local"/> (as a form's date and time gives it);

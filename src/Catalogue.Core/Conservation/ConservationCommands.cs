@@ -256,6 +256,6 @@ public sealed class ConservationCommands(
         return string.Create(CultureInfo.InvariantCulture, $"{stem}{highest + 1:0000}");
     }
 
-    private static CommandResult<T> Conflict<T>(string reference, string by, DateTime at) => CommandResult<T>.Conflict(
-        $"{reference} was changed by {by} at {at:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was saved: reload it and make your change again.");
+    private CommandResult<T> Conflict<T>(string reference, string by, DateTime at) => CommandResult<T>.Conflict(
+        $"{reference} was changed by {by} at {calendar.Time(at)} after you opened it. Nothing was saved: reload it and make your change again.");
 }

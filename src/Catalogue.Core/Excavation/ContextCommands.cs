@@ -88,7 +88,7 @@ public sealed class SaveContextValidator : AbstractValidator<SaveContextCommand>
 }
 
 /// <summary>Record and revise contexts.</summary>
-public sealed class ContextCommands(CatalogueDbContext db, IValidator<SaveContextCommand> validator)
+public sealed class ContextCommands(CatalogueDbContext db, IValidator<SaveContextCommand> validator, InstitutionCalendar calendar)
 {
     public async Task<CommandResult<Context>> SaveAsync(SaveContextCommand command, bool isNew, CancellationToken cancellationToken = default)
     {
@@ -144,6 +144,6 @@ public sealed class ContextCommands(CatalogueDbContext db, IValidator<SaveContex
     public async Task<int> NextNumberAsync(string siteCode, CancellationToken cancellationToken = default) =>
         (await db.Contexts.Where(c => c.SiteCode == siteCode).MaxAsync(c => (int?)c.Number, cancellationToken) ?? 0) + 1;
 
-    private static CommandResult<Context> Conflict(Context current) => CommandResult<Context>.Conflict(
-        $"Context {current.Number} was changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was saved: reload and edit again.");
+    private CommandResult<Context> Conflict(Context current) => CommandResult<Context>.Conflict(
+        $"Context {current.Number} was changed by {current.UpdatedBy} at {calendar.Time(current.UpdatedAt)} after you opened it. Nothing was saved: reload and edit again.");
 }

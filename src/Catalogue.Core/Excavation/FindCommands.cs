@@ -64,7 +64,7 @@ public sealed class SaveFindValidator : AbstractValidator<SaveFindCommand>
 }
 
 /// <summary>The finds register.</summary>
-public sealed class FindCommands(CatalogueDbContext db, IValidator<SaveFindCommand> validator)
+public sealed class FindCommands(CatalogueDbContext db, IValidator<SaveFindCommand> validator, InstitutionCalendar calendar)
 {
     public async Task<CommandResult<Find>> RegisterAsync(SaveFindCommand command, CancellationToken cancellationToken = default)
     {
@@ -158,6 +158,6 @@ public sealed class FindCommands(CatalogueDbContext db, IValidator<SaveFindComma
         return $"{prefix}{highest + 1:0000}";
     }
 
-    private static CommandResult<Find> Conflict(Find current) => CommandResult<Find>.Conflict(
-        $"Find {current.FindNumber} was changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was saved: reload and edit again.");
+    private CommandResult<Find> Conflict(Find current) => CommandResult<Find>.Conflict(
+        $"Find {current.FindNumber} was changed by {current.UpdatedBy} at {calendar.Time(current.UpdatedAt)} after you opened it. Nothing was saved: reload and edit again.");
 }

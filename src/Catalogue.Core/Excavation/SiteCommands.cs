@@ -51,7 +51,7 @@ public sealed class SaveSiteValidator : AbstractValidator<SaveSiteCommand>
 }
 
 /// <summary>Sites and their areas/trenches.</summary>
-public sealed class SiteCommands(CatalogueDbContext db, IValidator<SaveSiteCommand> validator)
+public sealed class SiteCommands(CatalogueDbContext db, IValidator<SaveSiteCommand> validator, InstitutionCalendar calendar)
 {
     public async Task<CommandResult<Site>> SaveAsync(SaveSiteCommand command, bool isNew, CancellationToken cancellationToken = default)
     {
@@ -122,6 +122,6 @@ public sealed class SiteCommands(CatalogueDbContext db, IValidator<SaveSiteComma
         }
     }
 
-    private static CommandResult<Site> Conflict(Site current) => CommandResult<Site>.Conflict(
-        $"Site {current.Code} was changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was saved: reload and edit again.");
+    private CommandResult<Site> Conflict(Site current) => CommandResult<Site>.Conflict(
+        $"Site {current.Code} was changed by {current.UpdatedBy} at {calendar.Time(current.UpdatedAt)} after you opened it. Nothing was saved: reload and edit again.");
 }

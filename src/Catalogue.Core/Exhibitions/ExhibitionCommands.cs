@@ -306,7 +306,7 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
         if (loan.Version != version)
         {
             db.ChangeTracker.Clear();
-            return CommandResult<Loan>.Conflict($"{loan.Reference} was changed by {loan.UpdatedBy} at {loan.UpdatedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was saved: reload and try again.");
+            return CommandResult<Loan>.Conflict($"{loan.Reference} was changed by {loan.UpdatedBy} at {calendar.Time(loan.UpdatedAt)} after you opened it. Nothing was saved: reload and try again.");
         }
 
         db.Entry(loan).Property(l => l.Version).OriginalValue = version;
@@ -345,6 +345,6 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
         return string.Create(CultureInfo.InvariantCulture, $"{stem}{highest + 1:0000}");
     }
 
-    private static CommandResult<Exhibition> Conflict(Exhibition current) => CommandResult<Exhibition>.Conflict(
-        $"{current.Code} was changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was saved: reload and edit again.");
+    private CommandResult<Exhibition> Conflict(Exhibition current) => CommandResult<Exhibition>.Conflict(
+        $"{current.Code} was changed by {current.UpdatedBy} at {calendar.Time(current.UpdatedAt)} after you opened it. Nothing was saved: reload and edit again.");
 }

@@ -68,7 +68,7 @@ public sealed class LocationCommands(CatalogueDbContext db, ICurrentUser user, T
                 if (existing is null)
                     return CommandResult<StorageLocation>.NotFound($"There is no location {code}.");
                 if (existing.Version != command.Version)
-                    return CommandResult<StorageLocation>.Conflict($"{code} was changed by {existing.UpdatedBy} at {existing.UpdatedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was saved: reload and edit again.");
+                    return CommandResult<StorageLocation>.Conflict($"{code} was changed by {existing.UpdatedBy} at {calendar.Time(existing.UpdatedAt)} after you opened it. Nothing was saved: reload and edit again.");
                 location = existing;
                 location.Rename(command.Name ?? string.Empty, command.Kind);
                 var parents = await db.Locations.ToDictionaryAsync(l => l.Id, l => l.ParentId, cancellationToken);
@@ -123,7 +123,7 @@ public sealed class LocationCommands(CatalogueDbContext db, ICurrentUser user, T
                 errors.Add(new FieldError(nameof(command.AccessionNumbers), $"{artifact.AccessionNumber} is on loan ({placement.LoanReference}, {placement.Where}); it moves back when the loan is returned."));
             else if (movedAt < placement.Since)
                 errors.Add(new FieldError(nameof(command.MovedAt),
-                    $"{artifact.AccessionNumber} was last moved on {calendar.Local(placement.Since):yyyy-MM-dd HH:mm 'UTC'zzz}; a move cannot be dated before that."));
+                    $"{artifact.AccessionNumber} was last moved on {calendar.Time(placement.Since)}; a move cannot be dated before that."));
         }
 
         if (errors.Count > 0)

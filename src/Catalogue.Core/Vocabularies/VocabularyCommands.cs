@@ -57,7 +57,7 @@ public sealed class SaveTermValidator : AbstractValidator<SaveTermCommand>
     }
 }
 
-public sealed class VocabularyCommands(CatalogueDbContext db, IValidator<SaveTermCommand> validator)
+public sealed class VocabularyCommands(CatalogueDbContext db, IValidator<SaveTermCommand> validator, InstitutionCalendar calendar)
 {
     public async Task<CommandResult<VocabularyTerm>> SaveAsync(SaveTermCommand command, CancellationToken cancellationToken = default)
     {
@@ -119,6 +119,6 @@ public sealed class VocabularyCommands(CatalogueDbContext db, IValidator<SaveTer
         return CommandResult<bool>.Success(true);
     }
 
-    private static CommandResult<VocabularyTerm> Conflict(VocabularyTerm current) => CommandResult<VocabularyTerm>.Conflict(
-        $"The term {current.Code} was changed by {current.UpdatedBy} at {current.UpdatedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Nothing was saved: reload and edit again.");
+    private CommandResult<VocabularyTerm> Conflict(VocabularyTerm current) => CommandResult<VocabularyTerm>.Conflict(
+        $"The term {current.Code} was changed by {current.UpdatedBy} at {calendar.Time(current.UpdatedAt)} after you opened it. Nothing was saved: reload and edit again.");
 }

@@ -30,10 +30,6 @@ public static class Display
         _ => "same as",
     };
 
-    /// <summary>An instant (UTC) as the institution's clocks show it, with their offset: "2026-12-03 06:14 UTC+07:00".</summary>
-    public static string Time(this InstitutionCalendar calendar, DateTime utc) =>
-        calendar.Local(utc).ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
-
     /// <summary>Copies a command's errors to ModelState under the form's prefix; record-level errors go to the summary.</summary>
     public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix = "Input")
     {

@@ -166,6 +166,7 @@ public sealed class FindCommandsTests
 
         Assert.That(result.Failure, Is.EqualTo(FailureKind.Conflict));
         Assert.That(result.Errors.Single().Message, Does.Contain(find.FindNumber).And.Contain("lan.archaeologist"));
+        Assert.That(result.Errors.Single().Message, Does.Match(@" at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\+07:00 after you opened it"), "the time on the institution's clocks");
         Assert.That((await _catalogue.ReadFindAsync(find.FindNumber))!.Notes, Is.EqualTo("First correction"));
         Assert.That(await _catalogue.CountExcavationRowsAsync(), Is.EqualTo(before));
     }
