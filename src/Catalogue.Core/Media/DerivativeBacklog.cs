@@ -46,6 +46,12 @@ public sealed class EncodeGate(IOptions<MediaOptions> options) : IDisposable
         }
     }
 
+    public Task RunAsync(Action work, CancellationToken cancellationToken) => RunAsync(() =>
+    {
+        work();
+        return true;
+    }, cancellationToken);
+
     public void Dispose() => _slots.Dispose();
 }
 
@@ -85,7 +91,6 @@ public sealed class DerivativeMaker(CatalogueDbContext db, MediaStore store, IIm
                 // Checked again inside the gate: another worker may have made them while this one waited.
                 if (force || !store.HasDerivatives(sha256))
                     store.PublishDerivatives(sha256, directory => processor.MakeDerivatives(original, directory, DerivativeSpec.LongEdges));
-                return true;
             }, cancellationToken);
         }
         catch (ImageProcessingException e)
@@ -108,7 +113,6 @@ public sealed class DerivativeMaker(CatalogueDbContext db, MediaStore store, IIm
             {
                 if (force || !store.HasZoomCopy(sha256))
                     store.PublishZoomCopy(sha256, path => processor.MakeZoomCopy(original, path));
-                return true;
             }, cancellationToken);
         }
         catch (Exception e) when (e is ImageProcessingException or IOException)

@@ -44,8 +44,7 @@ public sealed partial class VipsImageProcessor : IImageProcessor
         try
         {
             using var image = VipsImage.NewFromFile(path, access: Enums.Access.Sequential);
-            var orientation = image.GetTypeOf("orientation") != 0 ? Convert.ToInt32(image.Get("orientation"), CultureInfo.InvariantCulture) : 1;
-            return new ImageHeader(image.Width, image.Height, orientation is >= 1 and <= 8 ? orientation : 1, ReadMetadata(image));
+            return new ImageHeader(image.Width, image.Height, Orientation(image), ReadMetadata(image));
         }
         catch (VipsException e)
         {
@@ -111,7 +110,9 @@ public sealed partial class VipsImageProcessor : IImageProcessor
         try
         {
             // Turning the picture upright reads it out of order, which a sequential load cannot do.
-            var upright = ReadHeader(originalPath).Orientation == 1;
+            bool upright;
+            using (var header = VipsImage.NewFromFile(originalPath, access: Enums.Access.Sequential))
+                upright = Orientation(header) == 1;
             using var original = VipsImage.NewFromFile(originalPath, access: upright ? Enums.Access.Sequential : Enums.Access.Random,
                 failOn: Enums.FailOn.Truncated);
             using var turned = original.Autorot();
@@ -147,6 +148,13 @@ public sealed partial class VipsImageProcessor : IImageProcessor
         {
             throw new ImageProcessingException($"The image could not be rendered from its zoom copy: {FirstLine(e.Message)}", e);
         }
+    }
+
+    /// <summary>The EXIF orientation (1 to 8; 1, upright, when absent or out of range).</summary>
+    private static int Orientation(VipsImage image)
+    {
+        var orientation = image.GetTypeOf("orientation") != 0 ? Convert.ToInt32(image.Get("orientation"), CultureInfo.InvariantCulture) : 1;
+        return orientation is >= 1 and <= 8 ? orientation : 1;
     }
 
     /// <summary>
