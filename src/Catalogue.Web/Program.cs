@@ -11,7 +11,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseExceptionHandler("/Error");
 // The JSON API and IIIF answer problems as JSON; pages re-render a friendly status page.
-static bool IsMachineFacing(HttpContext c) => c.Request.Path.StartsWithSegments("/api") || c.Request.Path.StartsWithSegments("/iiif");
+static bool IsMachineFacing(HttpContext c) => WebServiceCollectionExtensions.IsMachineFacing(c.Request.Path);
 app.UseWhen(IsMachineFacing, api => api.UseStatusCodePages());
 app.UseWhen(c => !IsMachineFacing(c), pages => pages.UseStatusCodePagesWithReExecute("/StatusCode/{0}"));
 app.UseSecurityHeaders();

@@ -280,6 +280,10 @@ public sealed partial class VipsImageProcessor : IImageProcessor
     [GeneratedRegex(@", [^,]+, \d+ components?, \d+ bytes?\)$", RegexOptions.Singleline)]
     private static partial Regex ExifSuffix();
 
-    private static string FirstLine(string message) =>
-        message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => l.Length > 0) ?? message;
+    /// <summary>The first line of libvips' message, with the folders of any file it names left out (no storage path reaches a page).</summary>
+    internal static string FirstLine(string message) =>
+        Folders().Replace(message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(l => l.Length > 0) ?? message, string.Empty);
+
+    [GeneratedRegex(@"(?<=^|[\s""'(])(?:[A-Za-z]:)?[/\\](?:[^\s""'/\\]+[/\\])*(?=[^\s""'/\\]+)")]
+    private static partial Regex Folders();
 }

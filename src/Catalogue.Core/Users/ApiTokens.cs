@@ -38,7 +38,7 @@ public sealed class ApiTokens(CatalogueDbContext db, TimeProvider clock)
         return CommandResult<bool>.Success(true);
     }
 
-    /// <summary>The active, unlocked user a token belongs to, or null.</summary>
+    /// <summary>The user an active token belongs to, or null (also when an administrator has locked the account).</summary>
     public async Task<CatalogueUser?> AuthenticateAsync(string secret, CancellationToken cancellationToken = default)
     {
         if (!secret.StartsWith(ApiToken.Prefix, StringComparison.Ordinal) || secret.Length > 100)
@@ -46,7 +46,7 @@ public sealed class ApiTokens(CatalogueDbContext db, TimeProvider clock)
         var hash = ApiToken.HashOf(secret);
         var token = await db.ApiTokens.Include(t => t.User).SingleOrDefaultAsync(t => t.Hash == hash, cancellationToken);
         var now = clock.GetUtcNow();
-        if (token is not { IsActive: true, User: { } user } || user.LockoutEnd > now)
+        if (token is not { IsActive: true, User: { } user } || user.IsLockedByAdministrator)
             return null;
         // Record use at most once a minute, so API traffic does not turn into a write per request.
         if (token.LastUsedAt is null || now.UtcDateTime - token.LastUsedAt > TimeSpan.FromMinutes(1))

@@ -143,7 +143,7 @@ public sealed class UserAdministration(CatalogueDbContext db, UserManager<Catalo
         if (locked && userId == actingUserId)
             return CommandResult<bool>.Invalid(string.Empty, "You cannot lock your own account.");
         await users.SetLockoutEnabledAsync(user, true);
-        var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        var result = await users.SetLockoutEndDateAsync(user, locked ? CatalogueUser.LockedByAdministrator : null);
         if (result.Succeeded && !locked)
             await users.ResetAccessFailedCountAsync(user);
         return result.Succeeded ? CommandResult<bool>.Success(true) : CommandResult<bool>.Invalid(IdentityErrors(result));

@@ -60,7 +60,7 @@ public static class IiifApi
 
     private static async Task<IResult> ImageAsync(
         HttpContext http, MediaQueries queries, MediaStore store, EncodeGate gate, IImageProcessor processor, IServiceProvider services, IOptions<MediaOptions> options,
-        string imageId, string region, string size, string rotation, string qualityAndFormat, CancellationToken cancellationToken)
+        ILoggerFactory loggers, string imageId, string region, string size, string rotation, string qualityAndFormat, CancellationToken cancellationToken)
     {
         var (image, isPublic) = await VisibleAsync(http, queries, imageId, cancellationToken);
         if (image is null)
@@ -104,7 +104,10 @@ public static class IiifApi
         }
         catch (ImageProcessingException e)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The image could not be rendered", detail: e.Message);
+            // libvips' words name the file on disk: they go to the log, never to the caller.
+            loggers.CreateLogger(typeof(IiifApi).FullName!).LogError("Rendering {Request} of image {Sha256} failed: {Error}", request.CacheKey, image.Sha256, e.Message);
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "The image could not be rendered",
+                detail: "The image file could not be read; the server log says why.");
         }
     }
 
@@ -219,8 +222,9 @@ public static class IiifApi
     private static void SetCaching(HttpContext http, bool isPublic, string etag)
     {
         var headers = http.Response.Headers;
-        // Originals never change under their hash; only who may see them can, so the public copy is kept a day.
-        headers.CacheControl = isPublic ? "public, max-age=86400" : "private, max-age=3600";
+        // Originals never change under their hash, but who may see them can: a shared cache keeps the public copy five
+        // minutes (then asks again with the ETag), so an object withdrawn from publication stops being served soon after.
+        headers.CacheControl = isPublic ? "public, max-age=300" : "private, max-age=3600";
         headers.ETag = new EntityTagHeaderValue($"\"{etag}\"").ToString();
         if (isPublic)
             headers.AccessControlAllowOrigin = "*";
@@ -250,17 +254,24 @@ public static class IiifApi
 
     private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
-    private static Dictionary<string, string[]> Label(string text) => new() { ["none"] = [text] };
+    private static Dictionary<string, string[]> Label(string text) => new() { ["none"] = [PlainText(text)] };
+
+    /// <summary>
+    /// Text as IIIF clients will read it: a value starting with '&lt;' is taken for HTML by the Presentation API, so
+    /// such text (a title or a rights statement typed that way) is sent as HTML that shows it, tags and all, as written.
+    /// </summary>
+    internal static string PlainText(string text) =>
+        text.TrimStart().StartsWith('<') ? $"<span>{System.Net.WebUtility.HtmlEncode(text)}</span>" : text;
 
     private static Dictionary<string, string[]> Labels(LocalizedText text)
     {
         var labels = new Dictionary<string, string[]>();
         if (!string.IsNullOrWhiteSpace(text.Vi))
-            labels["vi"] = [text.Vi];
+            labels["vi"] = [PlainText(text.Vi)];
         if (!string.IsNullOrWhiteSpace(text.Fr))
-            labels["fr"] = [text.Fr];
+            labels["fr"] = [PlainText(text.Fr)];
         if (!string.IsNullOrWhiteSpace(text.En))
-            labels["en"] = [text.En];
+            labels["en"] = [PlainText(text.En)];
         return labels;
     }
 }

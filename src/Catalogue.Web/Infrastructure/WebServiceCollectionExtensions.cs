@@ -51,9 +51,12 @@ public static class WebServiceCollectionExtensions
                 options.DefaultChallengeScheme = SmartScheme;
                 options.DefaultForbidScheme = SmartScheme;
             })
+            // A token opens the API and IIIF only: on pages it would be a whole session, able to post forms and to
+            // make new tokens that outlive its own revocation.
             .AddPolicyScheme(SmartScheme, "Cookie or API token", options =>
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    IsMachineFacing(context.Request.Path)
+                    && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? ApiTokenAuthenticationHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
@@ -87,12 +90,16 @@ public static class WebServiceCollectionExtensions
             .AddCheck<MediaStoreHealthCheck>("media-store")
             .AddCheck<AuditChainHealthCheck>("audit-chain");
         services.AddMemoryCache();
+        services.AddSingleton<Pages.Account.SignInThrottle>();
         return services;
     }
 
+    /// <summary>The JSON API and IIIF: they answer machines, with problem details rather than pages, and take API tokens.</summary>
+    public static bool IsMachineFacing(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/iiif");
+
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (IsMachineFacing(context.Request.Path))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -32,6 +32,30 @@ public sealed class DerivativeTests
     }
 
     [Test]
+    public void A_file_libvips_cannot_read_is_refused_naming_the_file_but_not_the_folders_it_is_stored_in()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "catalogue-secret-folder", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, "damaged.jpg");
+        File.WriteAllBytes(path, [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49]);
+        try
+        {
+            var processor = new VipsImageProcessor();
+            var rendering = Assert.Throws<ImageProcessingException>(() => processor.Render(path, new PixelRegion(0, 0, 10, 10), 10, 10, RenderFormat.Jpeg));
+
+            Assert.That(rendering!.Message, Does.StartWith("The image could not be rendered: "));
+            Assert.That(rendering.Message, Does.Not.Contain("catalogue-secret-folder").And.Not.Contain(folder));
+            Assert.That(VipsImageProcessor.FirstLine($"unable to load from file {path}\nmore"), Is.EqualTo("unable to load from file damaged.jpg"));
+            Assert.That(VipsImageProcessor.FirstLine("VipsJpeg: Premature end of input file"), Is.EqualTo("VipsJpeg: Premature end of input file"),
+                "words without a path are left as they are");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task Every_size_is_made_in_webp_and_jpeg_with_the_long_edge_of_its_size()
     {
         var sha = await AttachAndMakeAsync(TestImages.Jpeg(3000, 2000, "landscape"));

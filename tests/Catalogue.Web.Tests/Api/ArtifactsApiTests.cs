@@ -102,6 +102,42 @@ public sealed class ArtifactsApiTests() : CatalogueApp()
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Does.Contain("invalid_token"));
     }
 
+    [TestCase("/Artifacts")]
+    [TestCase("/Account/Tokens")]
+    [TestCase("/Search?q=bowl")]
+    public async Task A_bearer_token_opens_the_api_but_no_page(string page)
+    {
+        using var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await NewTokenAsync(Roles.Curator));
+        using (var api = await client.GetAsync("/api/artifacts"))
+            Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the token works on the API");
+
+        using var response = await client.GetAsync(page);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a page treats the token's holder as signed out");
+        Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo("/Account/Login"));
+    }
+
+    [Test]
+    public async Task Failed_sign_ins_that_lock_an_account_for_a_while_leave_its_api_tokens_working()
+    {
+        var user = await CreateUserAsync(Roles.Viewer);
+        var secret = await WithServicesAsync(async services =>
+            (await services.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "script")).Value!.Secret);
+        using var browser = CreateClient();
+        for (var attempt = 0; attempt < 6; attempt++)
+            (await browser.PostFormAsync("/Account/Login", ("Email", user.Email), ("Password", "not the password"))).Dispose();
+        var lockedUntil = await WithServicesAsync(async services =>
+            (await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CatalogueUser>>().FindByIdAsync(user.Id))!.LockoutEnd);
+        Assert.That(lockedUntil, Is.GreaterThan(DateTimeOffset.UtcNow), "the failed sign-ins locked the account");
+        using var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+
+        using var response = await client.GetAsync("/api/artifacts");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     [Test]
     public async Task A_revoked_bearer_token_is_refused_with_401()
     {

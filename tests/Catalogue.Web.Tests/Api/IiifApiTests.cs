@@ -134,6 +134,49 @@ public sealed class IiifApiTests() : CatalogueApp()
         }
     }
 
+    [Test]
+    public async Task A_public_image_is_cached_by_shared_caches_for_five_minutes_only()
+    {
+        using var response = await client.GetAsync($"/iiif/3/{image}/full/!200,200/0/default.jpg");
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(200));
+        Assert.That(response.Headers.CacheControl?.ToString(), Is.EqualTo("public, max-age=300"), "an object withdrawn from publication stops being served soon after");
+        Assert.That(response.Headers.ETag, Is.Not.Null, "a cache asks again with the ETag");
+    }
+
+    [Test]
+    public async Task An_original_that_cannot_be_read_answers_422_without_saying_where_it_is_stored()
+    {
+        var store = App.Services.GetRequiredService<MediaStore>();
+        var format = await WithDatabaseAsync(db => db.MediaImages.Where(i => i.Sha256 == image).Select(i => i.Format).SingleAsync());
+        var original = store.OriginalPath(image, format);
+        var away = original + ".away";
+        File.Move(original, away);
+        try
+        {
+            File.WriteAllBytes(original, [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49]);
+
+            using var response = await client.GetAsync($"/iiif/3/{image}/7,7,33,33/33,/0/default.jpg");
+
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.That((int)response.StatusCode, Is.EqualTo(422), body);
+            Assert.That(body, Does.Contain("The image file could not be read"));
+            Assert.That(body, Does.Not.Contain(Path.GetDirectoryName(original)!).And.Not.Contain("originals").And.Not.Contain(image + "."));
+        }
+        finally
+        {
+            File.Move(away, original, overwrite: true);
+        }
+    }
+
+    [TestCase("<script>alert(1)</script>", "<span>&lt;script&gt;alert(1)&lt;/script&gt;</span>")]
+    [TestCase("  <b>CC BY</b>", "<span>  &lt;b&gt;CC BY&lt;/b&gt;</span>")]
+    [TestCase("Bát men ngọc <Lý>", "Bát men ngọc <Lý>")]
+    public void Manifest_text_that_iiif_viewers_would_take_for_html_is_sent_as_html_showing_it_as_written(string text, string sent)
+    {
+        Assert.That(Catalogue.Web.Api.IiifApi.PlainText(text), Is.EqualTo(sent));
+    }
+
     [TestCase("not-a-hash")]
     [TestCase("0000000000000000000000000000000000000000000000000000000000000000")]
     [TestCase("..%2F..%2Fcatalogue.db")]

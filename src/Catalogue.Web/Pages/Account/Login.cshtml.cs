@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Catalogue.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class LoginModel(SignInManager<CatalogueUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class LoginModel(SignInManager<CatalogueUser> signIn, SignInThrottle throttle, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -32,12 +32,21 @@ public sealed class LoginModel(SignInManager<CatalogueUser> signIn, IStringLocal
         if (!ModelState.IsValid)
             return Page();
 
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "local";
+        if (throttle.WaitFor(address) is { } wait)
+        {
+            ModelState.AddModelError(string.Empty, l["Too many failed sign-ins from this address: try again in {0} minutes.", (int)Math.Ceiling(wait.TotalMinutes)]);
+            return Page();
+        }
+
         var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? l["This account is locked after too many failed attempts. Try again in 15 minutes or ask an administrator."]
-            : l["The email or password is not correct."]);
+        throttle.Failed(address);
+        // One message whether the account is locked, the password wrong or the e-mail unknown: a different one for a
+        // locked account would tell anyone trying addresses which of them have accounts.
+        ModelState.AddModelError(string.Empty,
+            l["The email or password is not correct, or the account is locked after too many failed attempts: try again in 15 minutes or ask an administrator."]);
         return Page();
     }
 }
