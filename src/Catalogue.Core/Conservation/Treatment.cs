@@ -109,11 +109,33 @@ public sealed class Treatment : ITrackedEntity, IAudited
     /// <summary>Steps may be planned and recorded until the treatment is completed.</summary>
     public bool StepsEditable => Status is TreatmentStatus.Proposed or TreatmentStatus.Approved or TreatmentStatus.InProgress;
 
+    /// <summary>
+    /// Revises the text. What was approved, the title and the proposal, is what gets done: changing either before the
+    /// work starts withdraws the approval (the treatment goes back to proposed, for someone else to approve again), and
+    /// once the work has started they no longer change at all.
+    /// </summary>
     public void Revise(TreatmentDetails details)
     {
         EnsureNotSignedOff();
+        var changesApproved = Status >= TreatmentStatus.Approved && ChangesProposal(details);
+        if (changesApproved && Status > TreatmentStatus.Approved)
+        {
+            throw new DomainRuleException(nameof(Proposal),
+                $"{Reference} was approved as proposed and its work has started: its title and proposal no longer change. Record what was done differently in its steps and outcome.");
+        }
+
         Apply(details);
+        if (changesApproved)
+        {
+            ApprovedBy = null;
+            ApprovedOn = null;
+            Status = TreatmentStatus.Proposed;
+        }
     }
+
+    /// <summary>Whether these details change the title or the proposal, the part an approval covers.</summary>
+    public bool ChangesProposal(TreatmentDetails details) =>
+        !string.Equals(Text.Clean(details.Title), Title, StringComparison.Ordinal) || !string.Equals(Text.Clean(details.Proposal), Proposal, StringComparison.Ordinal);
 
     public void Approve(string approvedBy, DateOnly on)
     {

@@ -314,6 +314,56 @@ public sealed class TreatmentWorkflowTests
     }
 
     [Test]
+    public async Task Revise_OfTheApprovedProposalBeforeTheWorkStarts_WithdrawsTheApproval()
+    {
+        var reference = await AdvanceToAsync(TreatmentStatus.Approved);
+        var edit = TreatmentInput.From((await _catalogue.ReadTreatmentAsync(reference))!);
+        edit.Proposal = "Dissolve the salts in an acid bath";
+
+        AssertSucceeded(await _catalogue.AsAsync(_conservator, c => c.ReviseAsync(reference, edit)));
+
+        var treatment = (await _catalogue.ReadTreatmentAsync(reference))!;
+        Assert.That(treatment.Status, Is.EqualTo(TreatmentStatus.Proposed), "what was approved is no longer what is proposed");
+        Assert.That((treatment.ApprovedBy, treatment.ApprovedOn), Is.EqualTo(((string?)null, (DateOnly?)null)));
+        Assert.That(treatment.Proposal, Is.EqualTo("Dissolve the salts in an acid bath"));
+        AssertSucceeded(await _catalogue.AsAsync(_curator, c => c.ApproveAsync(reference, treatment.Version)));
+        Assert.That((await _catalogue.ReadTreatmentAsync(reference))!.Status, Is.EqualTo(TreatmentStatus.Approved), "the new proposal is approved again");
+    }
+
+    [Test]
+    public async Task Revise_OfAnApprovedTreatmentLeavingItsProposal_KeepsTheApproval()
+    {
+        var reference = await AdvanceToAsync(TreatmentStatus.Approved);
+        var before = (await _catalogue.ReadTreatmentAsync(reference))!;
+        var edit = TreatmentInput.From(before);
+        edit.Conservators = "Lan, Minh";
+        edit.Title = "  " + before.Title + " ";
+
+        AssertSucceeded(await _catalogue.AsAsync(_conservator, c => c.ReviseAsync(reference, edit)));
+
+        var treatment = (await _catalogue.ReadTreatmentAsync(reference))!;
+        Assert.That((treatment.Status, treatment.ApprovedBy), Is.EqualTo((TreatmentStatus.Approved, before.ApprovedBy)));
+        Assert.That(treatment.Conservators, Is.EqualTo("Lan, Minh"));
+    }
+
+    [TestCase(TreatmentStatus.InProgress)]
+    [TestCase(TreatmentStatus.Completed)]
+    public async Task Revise_OfTheApprovedProposalOnceTheWorkHasStarted_IsRefusedAndChangesNothing(TreatmentStatus status)
+    {
+        var reference = await AdvanceToAsync(status);
+        var before = (await _catalogue.ReadTreatmentAsync(reference))!;
+        var edit = TreatmentInput.From(before);
+        edit.Title = "Something else entirely";
+        edit.Conservators = "Somebody";
+
+        var result = await _catalogue.AsAsync(_conservator, c => c.ReviseAsync(reference, edit));
+
+        Assert.That(AssertRefusedOn(result, "Proposal"), Does.Contain("work has started"));
+        var after = (await _catalogue.ReadTreatmentAsync(reference))!;
+        Assert.That((after.Title, after.Conservators, after.Status, after.Version), Is.EqualTo((before.Title, before.Conservators, status, before.Version)));
+    }
+
+    [Test]
     public async Task Revise_OfACompletedTreatment_KeepsItsOutcome()
     {
         var reference = await AdvanceToAsync(TreatmentStatus.Completed);

@@ -183,6 +183,34 @@ public sealed class TreatmentWalkTests() : CatalogueApp()
     }
 
     [Test]
+    public async Task Changing_an_approved_proposal_says_it_withdraws_the_approval_and_the_treatment_waits_for_a_new_one()
+    {
+        var reference = await records.TreatmentAsync(await records.ArtifactAsync(), TreatmentStatus.Approved);
+        var page = await conservator.GetPageAsync($"/Conservation/Treatments/Edit/{reference}");
+        Assert.That(page.QuerySelector("#approval-notice")?.Collapsed(), Does.Contain($"Approved by {ConservationRecords.Approver}").And.Contain("withdraws this approval"));
+        var form = HtmlForm.From(page, new Uri(conservator.BaseAddress!, $"/Conservation/Treatments/Edit/{reference}"), "#treatment-form");
+
+        using (var response = await conservator.SubmitAsync(form.Set("Input.Proposal", "Dissolve the salts in an acid bath.")))
+            await response.ExpectRedirectAsync(conservator, $"/Conservation/Treatments/Details/{reference}");
+
+        Assert.That(await conservator.FlashOnDetailsAsync(reference), Does.Contain("its approval was withdrawn"));
+        Assert.That(await StatusShownAsync(conservator, reference), Does.Contain("Proposed"));
+    }
+
+    [Test]
+    public async Task Once_the_work_has_started_the_edit_form_shows_the_approved_title_and_proposal_read_only()
+    {
+        var reference = await records.TreatmentAsync(await records.ArtifactAsync(), TreatmentStatus.InProgress);
+
+        var page = await conservator.GetPageAsync($"/Conservation/Treatments/Edit/{reference}");
+
+        Assert.That(page.QuerySelector("#proposal-fixed"), Is.Not.Null);
+        Assert.That(page.QuerySelector("input[name='Input.Title']")!.HasAttribute("readonly"), Is.True);
+        Assert.That(page.QuerySelector("textarea[name='Input.Proposal']")!.HasAttribute("readonly"), Is.True);
+        Assert.That(page.QuerySelector("input[name='Input.Conservators']")!.HasAttribute("readonly"), Is.False, "who did the work can still be named");
+    }
+
+    [Test]
     public async Task When_two_conservators_save_the_same_version_of_a_treatment_the_second_gets_a_conflict_and_the_first_edit_is_kept()
     {
         var reference = await records.TreatmentAsync(await records.ArtifactAsync(), TreatmentStatus.Proposed);

@@ -20,6 +20,12 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
 
     public bool IsCompleted { get; private set; }
 
+    /// <summary>Approved, work not started: changing the title or proposal withdraws the approval.</summary>
+    public string? Approval { get; private set; }
+
+    /// <summary>The work has started: the approved title and proposal no longer change.</summary>
+    public bool ProposalFixed { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var treatment = await queries.TreatmentAsync(Reference, cancellationToken);
@@ -28,7 +34,7 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
         if (treatment.IsSignedOff)
             return Redirect($"/Conservation/Treatments/Amend/{Reference}");
         Input = TreatmentInput.From(treatment);
-        IsCompleted = treatment.Status == TreatmentStatus.Completed;
+        Describe(treatment);
         return Page();
     }
 
@@ -39,15 +45,18 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
             return NotFound();
         if (treatment.IsSignedOff)
             return TreatmentAction.RefusedForItsStage(this, treatment, l);
-        IsCompleted = treatment.Status == TreatmentStatus.Completed;
+        Describe(treatment);
         if (!ModelState.IsValid)
             return Page();
         if (!IsCompleted)
             (Input.ConditionAfter, Input.Outcome) = (treatment.ConditionAfter, treatment.Outcome);
+        var withdrawsApproval = Approval is not null && treatment.ChangesProposal(Input.ToDetails());
         var result = await commands.ReviseAsync(Reference, Input, cancellationToken);
         if (result.Succeeded)
         {
-            TempData["Message"] = l["Treatment {0} was saved.", Reference].Value;
+            TempData["Message"] = withdrawsApproval
+                ? l["Treatment {0} was saved. Its title or proposal changed, so its approval was withdrawn: it waits for a new approval.", Reference].Value
+                : l["Treatment {0} was saved.", Reference].Value;
             return Redirect($"/Conservation/Treatments/Details/{Reference}");
         }
 
@@ -55,5 +64,15 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
             Response.StatusCode = StatusCodes.Status409Conflict;
         ModelState.AddErrors(result.Errors);
         return Page();
+    }
+
+    private void Describe(Treatment treatment)
+    {
+        IsCompleted = treatment.Status == TreatmentStatus.Completed;
+        ProposalFixed = treatment.Status > TreatmentStatus.Approved;
+        Approval = treatment.Status == TreatmentStatus.Approved
+            ? l["Approved by {0} on {1}. Changing the title or the proposal withdraws this approval: the treatment goes back to proposed, for a new approval.",
+                treatment.ApprovedBy!, treatment.ApprovedOn!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)].Value
+            : null;
     }
 }
