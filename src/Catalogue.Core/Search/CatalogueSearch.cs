@@ -234,7 +234,7 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         }
         catch (ParseException e)
         {
-            var problem = $"The query could not be read ({Reason(e)}); the plain words were searched instead.";
+            var problem = $"The query could not be read ({Reason(text, e)}); the plain words were searched instead.";
             var words = PlainWords(text);
             if (string.IsNullOrEmpty(words))
                 return (new BooleanQuery(), problem);
@@ -305,18 +305,38 @@ public sealed partial class CatalogueSearch(SearchIndex index)
     // The status is a facet (not stored); it is read back from the doc values only when a hit is shown.
     private static string? StatusOf(Lucene.Net.Documents.Document doc) => doc.Get("s_status");
 
-    private static string Reason(ParseException e)
+    /// <summary>What was wrong with the query, in the user's terms rather than the parser's.</summary>
+    internal static string Reason(string text, ParseException e)
     {
-        var message = e.Message;
-        var encountered = message.IndexOf("Encountered", StringComparison.Ordinal);
-        if (encountered >= 0)
+        // Our own refusals (a regular expression, a leading wildcard) arrive wrapped in the parser's "Cannot parse '…': ".
+        foreach (var own in (string[])[SearchQueryParser.RegexRefused, SearchQueryParser.LeadingWildcardRefused])
         {
-            var line = message[encountered..].Split('\n')[0].Trim();
-            return line.TrimEnd('.');
+            if (e.Message.Contains(own, StringComparison.Ordinal))
+                return own;
         }
 
-        return message.Split('\n')[0].Replace("Cannot parse", "cannot parse", StringComparison.Ordinal).TrimEnd('.');
+        if (text.Count(c => c == '"') % 2 == 1)
+            return "a quotation mark is not closed";
+        if (text.Count(c => c == '(') != text.Count(c => c == ')'))
+            return "a bracket ( ) is not closed";
+        if (text.Count(c => c is '[' or '{') != text.Count(c => c is ']' or '}'))
+            return "a range [ … TO … ] is not closed";
+        if (EmptyField().Match(text) is { Success: true } field)
+            return $"{field.Groups[1].Value}: needs a word after it";
+        if (DanglingOperator().Match(text) is { Success: true } dangling)
+            return $"{dangling.Groups[1].Value} needs a word on each side";
+        var column = ParserColumn().Match(e.Message);
+        return column.Success ? $"its syntax is not valid near character {column.Groups[1].Value}" : "its syntax is not valid";
     }
+
+    [GeneratedRegex(@"(?:^|[\s(])([\p{L}_]+):(?=\s|\)|$)")]
+    private static partial Regex EmptyField();
+
+    [GeneratedRegex(@"(?:^|\s)(AND|OR|NOT)(?:\s*$|\s+(?:AND|OR)\b)|^\s*(AND|OR)\s")]
+    private static partial Regex DanglingOperator();
+
+    [GeneratedRegex(@"column (\d+)")]
+    private static partial Regex ParserColumn();
 
     /// <summary>The words of a query without its syntax: letters, digits and the dots of accession numbers.</summary>
     internal static string PlainWords(string? text) =>

@@ -105,6 +105,9 @@ public sealed class SearchApiTests() : CatalogueApp()
     [TestCase("*wild")]
     [TestCase("AND OR NOT")]
     [TestCase("year:[abc TO")]
+    [TestCase("/[/")]
+    [TestCase("/[z-a]/")]
+    [TestCase("/a{99999}/")]
     public async Task A_malformed_query_answers_200_with_a_message(string q)
     {
         using var response = await anonymous.GetAsync($"/api/search?q={Uri.EscapeDataString(q)}");
