@@ -13,7 +13,7 @@ public static partial class AccessionNumber
 
     public static bool IsWellFormed(string? value) => value is not null && value.Length <= MaxLength && Pattern().IsMatch(value);
 
-    public static string Normalize(string value) => value.Trim().ToUpperInvariant();
+    public static string Normalize(string? value) => value?.Trim().ToUpperInvariant() ?? string.Empty;
 
     [GeneratedRegex(@"^[A-Z]{1,6}\.[0-9]{4}\.[0-9]{1,6}(\.[0-9]{1,4})?\z")]
     private static partial Regex Pattern();

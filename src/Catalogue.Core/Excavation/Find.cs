@@ -85,7 +85,7 @@ public sealed partial class Find : ITrackedEntity, IAudited
     string IAudited.AuditType => AuditType;
     string IAudited.AuditKey => FindNumber;
 
-    public static string NormalizeNumber(string value) => value.Trim().ToUpperInvariant();
+    public static string NormalizeNumber(string? value) => value?.Trim().ToUpperInvariant() ?? string.Empty;
 
     public static bool IsWellFormedNumber(string? value) => value is not null && NumberPattern().IsMatch(value);
 

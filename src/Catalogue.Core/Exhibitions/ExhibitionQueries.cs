@@ -37,9 +37,9 @@ public sealed class ExhibitionQueries(CatalogueDbContext db)
     }
 
     /// <summary>An exhibition with its venues and objects; for the public, only if it is public, and only its published objects.</summary>
-    public async Task<ExhibitionView?> DetailsAsync(string code, bool publicOnly, CancellationToken cancellationToken = default)
+    public async Task<ExhibitionView?> DetailsAsync(string? code, bool publicOnly, CancellationToken cancellationToken = default)
     {
-        var normalized = code.Trim().ToUpperInvariant();
+        var normalized = code?.Trim().ToUpperInvariant() ?? string.Empty;
         var exhibition = await db.Exhibitions.AsNoTracking().Include(e => e.Venues).Include(e => e.Objects).ThenInclude(o => o.Artifact)
             .AsSplitQuery().SingleOrDefaultAsync(e => e.Code == normalized, cancellationToken);
         if (exhibition is null || (publicOnly && !exhibition.IsPublic))

@@ -42,9 +42,9 @@ public sealed class LocationQueries(CatalogueDbContext db)
         return result;
     }
 
-    public Task<StorageLocation?> FindAsync(string code, CancellationToken cancellationToken = default)
+    public Task<StorageLocation?> FindAsync(string? code, CancellationToken cancellationToken = default)
     {
-        var normalized = code.Trim().ToUpperInvariant();
+        var normalized = code?.Trim().ToUpperInvariant() ?? string.Empty;
         return db.Locations.AsNoTracking().SingleOrDefaultAsync(l => l.Code == normalized, cancellationToken);
     }
 

@@ -87,8 +87,9 @@ public sealed class UserAdministration(CatalogueDbContext db, UserManager<Catalo
     /// <summary>Replaces a user's roles; the last administrator cannot lose the admin role.</summary>
     public async Task<CommandResult<bool>> SetRolesAsync(string userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken = default)
     {
-        if (roles.FirstOrDefault(r => !Roles.IsKnown(r)) is { } unknown)
-            return CommandResult<bool>.Invalid("Roles", $"Unknown role '{unknown}'; roles are {string.Join(", ", Roles.All)}.");
+        // An empty value (a form posting "roles=") is unknown too, not a null that would slip past the check.
+        if (roles.Any(r => !Roles.IsKnown(r)))
+            return CommandResult<bool>.Invalid("Roles", $"Unknown role '{roles.First(r => !Roles.IsKnown(r))}'; roles are {string.Join(", ", Roles.All)}.");
         var user = await users.FindByIdAsync(userId);
         if (user is null)
             return CommandResult<bool>.NotFound("No such user.");

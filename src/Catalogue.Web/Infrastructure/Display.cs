@@ -30,7 +30,11 @@ public static class Display
         _ => "same as",
     };
 
-    /// <summary>Copies a command's errors to ModelState under the form's prefix; record-level errors go to the summary.</summary>
+    /// <summary>
+    /// Copies a command's errors to ModelState under the form's prefix. An error about something the form did not
+    /// post (the record's status, say: "LN-2019-0001 is returned; its record is closed") has no field to stand beside,
+    /// so it goes to the summary with the record-level errors instead of going unseen.
+    /// </summary>
     public static void AddErrors(this ModelStateDictionary modelState, IEnumerable<FieldError> errors, string prefix = "Input")
     {
         foreach (var error in errors)
@@ -38,9 +42,17 @@ public static class Display
             var key = string.IsNullOrEmpty(error.Field) || error.Field.Contains('.', StringComparison.Ordinal)
                 ? string.Empty
                 : prefix.Length == 0 ? error.Field : $"{prefix}.{error.Field}";
-            modelState.AddModelError(key, error.Message);
+            modelState.AddModelError(modelState.ContainsKey(key) ? key : string.Empty, error.Message);
         }
     }
+
+    /// <summary>"1 object" or "3 objects": the singular text when the count is one.</summary>
+    public static Microsoft.Extensions.Localization.LocalizedString Count(this Microsoft.Extensions.Localization.IStringLocalizer l, int count, string one, string many) =>
+        l[count == 1 ? one : many, count];
+
+    /// <summary>"1 object" or "3 objects", for a page: the singular text when the count is one.</summary>
+    public static Microsoft.AspNetCore.Mvc.Localization.LocalizedHtmlString Count(this Microsoft.AspNetCore.Mvc.Localization.IHtmlLocalizer l, int count, string one, string many) =>
+        l[count == 1 ? one : many, count];
 
     /// <summary>A location in a list of choices: indented by its depth, its code and name.</summary>
     public static string OptionText(this Catalogue.Core.Locations.LocationNode node) => $"{new string(' ', node.Depth * 2)}{node.Code} · {node.Name}";

@@ -71,7 +71,18 @@ public static class WebServiceCollectionExtensions
         });
 
         services.AddRazorPages()
-            .AddMvcOptions(options => options.Filters.Add<AntiforgeryFailureFilter>())
+            .AddMvcOptions(options =>
+            {
+                options.Filters.Add<AntiforgeryFailureFilter>();
+                options.Filters.Add<UnreadableRequestFilter>();
+                options.Filters.Add<TempDataBound>();
+                options.ModelBinderProviders.Insert(0, new BooleanModelBinder.Provider());
+                // The address says which record a request is about: a form or query field of the same name (an empty
+                // "Reference=", say) must not override it, which by default it does, the form being read first.
+                var route = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
+                options.ValueProviderFactories.Remove(route);
+                options.ValueProviderFactories.Insert(0, route);
+            })
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));

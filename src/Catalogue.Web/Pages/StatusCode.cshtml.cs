@@ -14,12 +14,29 @@ public sealed class StatusCodeModel(IStringLocalizer<SharedResource> l) : PageMo
     public string Heading { get; private set; } = string.Empty;
     public string Explanation { get; private set; } = string.Empty;
 
-    public void OnGet(int code) => Describe(code);
+    public void OnGet() => Describe();
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost() => Describe();
 
-    private void Describe(int code)
+    /// <summary>
+    /// The code comes from the re-executed address alone: a posted form is re-executed here as it came, and binding
+    /// would let a field named "code" choose the answer (or fail on a form that cannot be read). Asked for directly,
+    /// the page is "not found".
+    /// </summary>
+    private void Describe()
     {
+        var reExecuted = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is not null;
+        var code = reExecuted && int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var routed)
+            ? routed
+            : 404;
+        if (code == 400 && HttpContext.Items.ContainsKey(UnreadableRequestFilter.ItemKey))
+        {
+            Response.StatusCode = code;
+            (Heading, Explanation) = (l["The form could not be read"].Value,
+                l["The form arrived incomplete or with characters it cannot hold, so nothing was changed. Go back and submit it again."].Value);
+            return;
+        }
+
         Response.StatusCode = code is >= 400 and < 600 ? code : 404;
         (Heading, Explanation) = code switch
         {

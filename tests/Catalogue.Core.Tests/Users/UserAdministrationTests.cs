@@ -208,6 +208,19 @@ public sealed class UserAdministrationTests
         Assert.That(await RolesOfAsync("lan@catalogue.test"), Is.EqualTo(new[] { Roles.Curator }));
     }
 
+    [TestCase(null)]
+    [TestCase("")]
+    public async Task SetRoles_WithAnEmptyRole_IsRefusedAsUnknownAndChangesNothing(string? empty)
+    {
+        var user = await _catalogue.CreateUserAsync("lan@catalogue.test", Roles.Curator);
+
+        var result = await SetRolesAsync(user.Id, [Roles.Curator, empty!]);
+
+        AssertRefusedOn(result, "Roles");
+        Assert.That(result.Errors.Single().Message, Does.StartWith("Unknown role ''"));
+        Assert.That(await RolesOfAsync("lan@catalogue.test"), Is.EqualTo(new[] { Roles.Curator }));
+    }
+
     [Test]
     public async Task SetRoles_OfUnknownUser_IsNotFound()
     {
