@@ -253,8 +253,14 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     private static FieldChange? Change(DbContext context, EntityState state, string field, MemberEntry property)
     {
-        var isForeignKey = property.Metadata is Microsoft.EntityFrameworkCore.Metadata.IProperty p
-            && p.GetContainingForeignKeys().Any(fk => fk.PrincipalEntityType.ClrType == typeof(VocabularyTerm));
+        // A reference to a term or to another record is written as what people know it by (the term's code, the
+        // record's accession number, site code or reference), never as a database id: an id means nothing to a reader,
+        // and a record added in the same save only has a temporary one, which the chain would keep for ever.
+        var principal = property.Metadata is Microsoft.EntityFrameworkCore.Metadata.IProperty p
+            ? p.GetContainingForeignKeys().Where(fk => fk.Properties.Count == 1).Select(fk => fk.PrincipalEntityType.ClrType)
+                .FirstOrDefault(t => t == typeof(VocabularyTerm) || typeof(IAudited).IsAssignableFrom(t))
+            : null;
+        var isForeignKey = principal is not null;
         var label = isForeignKey && field.EndsWith("Id", StringComparison.Ordinal) ? field[..^2] : field;
         if (field == nameof(IdentityUser.PasswordHash))
         {
@@ -266,11 +272,11 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         return state switch
         {
             EntityState.Added when property.CurrentValue is not null =>
-                new FieldChange(label, null, Format(context, property.CurrentValue, isForeignKey)),
+                new FieldChange(label, null, Format(context, property.CurrentValue, principal)),
             EntityState.Deleted when OriginalValue(property) is not null =>
-                new FieldChange(label, Format(context, OriginalValue(property), isForeignKey), null),
+                new FieldChange(label, Format(context, OriginalValue(property), principal), null),
             EntityState.Modified when property.IsModified && !Equals(OriginalValue(property), property.CurrentValue) =>
-                new FieldChange(label, Format(context, OriginalValue(property), isForeignKey), Format(context, property.CurrentValue, isForeignKey)),
+                new FieldChange(label, Format(context, OriginalValue(property), principal), Format(context, property.CurrentValue, principal)),
             _ => null,
         };
     }
@@ -332,10 +338,12 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         return list.Count == 0 ? null : string.Join(", ", list);
     }
 
-    private static string? Format(DbContext context, object? value, bool isForeignKey) => value switch
+    /// <summary>A value as the history shows it; an id of a <paramref name="principal"/> (a term or a record) as its code or key.</summary>
+    private static string? Format(DbContext context, object? value, Type? principal = null) => value switch
     {
         null => null,
-        int id when isForeignKey && context.Set<VocabularyTerm>().Find(id) is { } term => term.Code,
+        int id when principal == typeof(VocabularyTerm) && context.Set<VocabularyTerm>().Find(id) is { } term => term.Code,
+        int id when principal is not null && context.Find(principal, id) is IAudited record => record.AuditKey,
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         DateTimeOffset d => d.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),

@@ -123,6 +123,21 @@ public sealed class AccessionFromFindTests
     }
 
     [Test]
+    public async Task Create_WithAFindNumber_WritesTheNewAccessionNumberInTheFindsHistoryNotADatabaseId()
+    {
+        await using (var scope = _catalogue.As(Curator))
+            AssertSucceeded(await scope.Get<ArtifactCommands>().CreateAsync(_catalogue.Artifact("TL.2023.0142").FromFind(_find.FindNumber).Build()));
+
+        await using var reader = _catalogue.As("reader");
+        var entry = await reader.Db.AuditEntries.AsNoTracking()
+            .SingleAsync(e => e.EntityType == Find.AuditType && e.EntityKey == _find.FindNumber && e.Action == AuditAction.Updated);
+
+        // The artifact had only a temporary id when the history was written in the same save: its number is what is kept.
+        Assert.That(entry.FieldChanges, Does.Contain(new FieldChange("Artifact", null, "TL.2023.0142")));
+        Assert.That(entry.Changes, Does.Not.Contain("ArtifactId"));
+    }
+
+    [Test]
     public async Task Create_WithAFindNumberTypedInLowerCase_AccessionsThatFind()
     {
         await using (var scope = _catalogue.As(Curator))
