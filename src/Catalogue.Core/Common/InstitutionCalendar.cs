@@ -25,6 +25,12 @@ public sealed class InstitutionCalendar(TimeProvider clock, IOptions<CatalogueOp
     public DateTimeOffset Local(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), Zone);
 
     /// <summary>An instant (UTC) as the institution's clocks show it, with their offset: "2026-12-03 06:14 UTC+07:00".</summary>
+    /// <summary>The earliest day a field or conservation record may carry: earlier is a typing slip (0001-01-01, say).</summary>
+    public static readonly DateOnly EarliestRecord = new(1900, 1, 1);
+
+    /// <summary>Whether a record may be dated on this day: from <see cref="EarliestRecord"/> to the institution's today.</summary>
+    public bool IsRecordDay(DateOnly day) => day >= EarliestRecord && day <= Today;
+
     public string Time(DateTime utc) => Local(utc).ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
 
     /// <summary>

@@ -78,6 +78,8 @@ public sealed class ConditionReportInputValidator : AbstractValidator<ConditionR
         RuleFor(x => x.ExaminedOn).NotNull().WithMessage("Examined on is required.");
         RuleFor(x => x.ExaminedOn).Must(on => on <= calendar.Today)
             .When(x => x.ExaminedOn is not null).WithMessage("Examined on cannot be in the future.");
+        RuleFor(x => x.ExaminedOn).Must(on => on >= InstitutionCalendar.EarliestRecord)
+            .When(x => x.ExaminedOn is not null).WithMessage($"Examined on must be in {InstitutionCalendar.EarliestRecord.Year} or later.");
         RuleFor(x => x.Examiner).NotEmpty().WithMessage("Examiner is required: a condition report names who examined the object.")
             .MaximumLength(ConditionReport.ExaminerMaxLength).WithMessage($"Examiner must be at most {ConditionReport.ExaminerMaxLength} characters.");
         RuleFor(x => x.Purpose).IsInEnum().WithMessage("Purpose must be a value from the list.");

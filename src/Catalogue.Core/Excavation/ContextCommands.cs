@@ -63,8 +63,12 @@ public sealed class SaveContextCommand
 
 public sealed class SaveContextValidator : AbstractValidator<SaveContextCommand>
 {
-    public SaveContextValidator(CatalogueDbContext db)
+    public SaveContextValidator(CatalogueDbContext db, InstitutionCalendar calendar)
     {
+        RuleFor(x => x.OpenedOn).Must(on => calendar.IsRecordDay(on!.Value)).When(x => x.OpenedOn is not null)
+            .WithMessage($"Opened on must be a day from {InstitutionCalendar.EarliestRecord.Year} to today, not in the future.");
+        RuleFor(x => x.ClosedOn).Must(on => calendar.IsRecordDay(on!.Value)).When(x => x.ClosedOn is not null)
+            .WithMessage($"Closed on must be a day from {InstitutionCalendar.EarliestRecord.Year} to today, not in the future.");
         RuleFor(x => x.Number).NotNull().WithMessage("Context number is required.")
             .InclusiveBetween(1, Context.MaxNumber).When(x => x.Number is not null, ApplyConditionTo.CurrentValidator).WithMessage($"Context number must be between 1 and {Context.MaxNumber}.");
         RuleFor(x => x.Type).IsInEnum().WithMessage("Context type must be deposit, cut, fill, structure or interface.");

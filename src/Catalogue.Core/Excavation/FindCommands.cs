@@ -44,8 +44,10 @@ public sealed class SaveFindCommand
 
 public sealed class SaveFindValidator : AbstractValidator<SaveFindCommand>
 {
-    public SaveFindValidator(CatalogueDbContext db)
+    public SaveFindValidator(CatalogueDbContext db, InstitutionCalendar calendar)
     {
+        RuleFor(x => x.FoundOn).Must(on => calendar.IsRecordDay(on!.Value)).When(x => x.FoundOn is not null)
+            .WithMessage($"Found on must be a day from {InstitutionCalendar.EarliestRecord.Year} to today, not in the future.");
         RuleFor(x => x.FindNumber).Must(n => Find.IsWellFormedNumber(Find.NormalizeNumber(n!))).When(x => !string.IsNullOrWhiteSpace(x.FindNumber))
             .WithMessage("Find number must be 1 to 32 capital letters, digits, dots, hyphens and slashes, e.g. HD18-0042.");
         RuleFor(x => x.ContextNumber).NotNull().WithMessage("Context is required: every find comes from one context.")

@@ -118,6 +118,21 @@ public sealed class FindCommandsTests
         Assert.That((await _catalogue.CountExcavationRowsAsync()).Finds, Is.Zero);
     }
 
+    [TestCase(1)]
+    [TestCase(3650)]
+    [TestCase(-50_000)]
+    public async Task Register_FoundInTheFutureOrBefore1900_IsRefusedNamingFoundOn(int daysFromToday)
+    {
+        await using var scope = _catalogue.As(Archaeologist);
+        var command = new FindBuilder("HD18", 12).Build();
+        command.FoundOn = TestCatalogue.Today.AddDays(daysFromToday);
+
+        var result = await scope.Get<FindCommands>().RegisterAsync(command);
+
+        Assert.That(AssertRefusedOn(result, "FoundOn"), Does.Contain("from 1900 to today"));
+        Assert.That((await _catalogue.CountExcavationRowsAsync()).Finds, Is.Zero);
+    }
+
     [TestCase(0)]
     [TestCase(-5)]
     public async Task Register_WithAWeightOfZeroOrLess_IsRefusedNamingWeightGrams(decimal grams)
