@@ -39,9 +39,9 @@ public sealed class ExcavationQueries(CatalogueDbContext db)
         return sites.Select(s => new SiteSummary(s.Code, s.Name, s.Location, contexts.GetValueOrDefault(s.Id), finds.GetValueOrDefault(s.Id))).ToList();
     }
 
-    public Task<Site?> FindSiteAsync(string code, CancellationToken cancellationToken = default)
+    public Task<Site?> FindSiteAsync(string? code, CancellationToken cancellationToken = default)
     {
-        var normalized = code.Trim().ToUpperInvariant();
+        var normalized = code?.Trim().ToUpperInvariant() ?? string.Empty;
         return db.Sites.AsNoTracking().Include(s => s.Areas).SingleOrDefaultAsync(s => s.Code == normalized, cancellationToken);
     }
 
@@ -77,7 +77,7 @@ public sealed class ExcavationQueries(CatalogueDbContext db)
         return new PagedList<FindSummary>(total, page, size, rows.Select(Summarize).ToList());
     }
 
-    public Task<Find?> FindFindAsync(string findNumber, CancellationToken cancellationToken = default)
+    public Task<Find?> FindFindAsync(string? findNumber, CancellationToken cancellationToken = default)
     {
         var normalized = Find.NormalizeNumber(findNumber);
         return db.Finds.AsNoTracking().Include(f => f.Context).ThenInclude(c => c!.Site).Include(f => f.Context).ThenInclude(c => c!.Period)
@@ -86,10 +86,12 @@ public sealed class ExcavationQueries(CatalogueDbContext db)
     }
 
     /// <summary>Writes a site's finds as CSV (RFC 4180, UTF-8), one row per find.</summary>
-    public async Task WriteFindsCsvAsync(string siteCode, TextWriter writer, CancellationToken cancellationToken = default)
+    /// <summary>The site's finds as CSV, narrowed as the list was (context, status, material, object type; paging aside).</summary>
+    public async Task WriteFindsCsvAsync(FindFilter filter, TextWriter writer, CancellationToken cancellationToken = default)
     {
+        var siteCode = filter.SiteCode;
         await writer.WriteLineAsync("find_number,site,context,context_type,material,object_type,count,weight_g,x,y,z,found_on,recorded_by,status,accession_number,notes");
-        var rows = await Filtered(new FindFilter { SiteCode = siteCode }).OrderBy(f => f.FindNumber).ToListAsync(cancellationToken);
+        var rows = await Filtered(filter).OrderBy(f => f.FindNumber).ToListAsync(cancellationToken);
         foreach (var f in rows)
         {
             var fields = new[]

@@ -106,7 +106,7 @@ public sealed class FindsCsvExportTests
     {
         await using var scope = _catalogue.As("reader");
         await using var writer = new StringWriter(new StringBuilder());
-        await scope.Get<ExcavationQueries>().WriteFindsCsvAsync(siteCode, writer);
+        await scope.Get<ExcavationQueries>().WriteFindsCsvAsync(new FindFilter { SiteCode = siteCode }, writer);
         var text = writer.ToString();
         return (text, ParseCsv(text));
     }

@@ -122,7 +122,8 @@ public sealed class FindsRegisterTests() : CatalogueApp()
         }
 
         var list = await archaeologist.GetPageAsync($"/Excavation/Finds?site={site}");
-        var export = list.QuerySelector($"main a[href='/Excavation/Finds/Export/{site}']")?.GetAttribute("href");
+        var export = list.QuerySelector("#export-csv")?.GetAttribute("href");
+        Assert.That(export, Is.EqualTo($"/Excavation/Finds/Export/{site}"), "unfiltered, the export has every find");
         Assert.That(export, Is.Not.Null, "the finds list links to its export");
         using var response = await archaeologist.GetAsync(export);
 
@@ -137,6 +138,23 @@ public sealed class FindsRegisterTests() : CatalogueApp()
         Assert.That(lines[0], Does.StartWith("find_number,site,context,"));
         Assert.That(lines[1], Is.EqualTo($"{site}-0001,{site},3,deposit,stoneware,,1,12.5,,,,2024-03-15,{Recorder},registered,,\"{Notes}\""));
         Assert.That(lines[2], Does.StartWith($"{site}-0002,{site},3,").And.EndWith($",{Recorder},registered,,\"{Notes}\""));
+    }
+
+    [Test]
+    public async Task The_csv_export_of_a_filtered_list_holds_the_finds_the_list_shows()
+    {
+        var site = await records.SiteWithContextsAsync(1, 2);
+        var stoneware = await records.TermAsync(Vocabulary.Material, "stoneware");
+        await records.FindAsync(new SaveFindCommand { SiteCode = site, ContextNumber = 1, MaterialId = stoneware.Id, RecordedBy = Recorder });
+        await records.FindAsync(new SaveFindCommand { SiteCode = site, ContextNumber = 2, MaterialId = stoneware.Id, RecordedBy = Recorder });
+
+        var list = await archaeologist.GetPageAsync($"/Excavation/Finds?site={site}&context=2&material={stoneware.Id}");
+        var export = list.QuerySelector("#export-csv")!.GetAttribute("href")!;
+        var csv = await archaeologist.GetStringAsync(export);
+
+        Assert.That(export, Does.Contain("context=2").And.Contain($"material={stoneware.Id}"));
+        var rows = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.That(rows, Is.EqualTo(new[] { $"{site}-0002" }), "only the find of context 2");
     }
 
     private async Task<List<string>> FilteredAsync(string site, params (string Name, string Value)[] filters)

@@ -30,6 +30,15 @@ public sealed class IndexModel(ExcavationQueries queries, VocabularyQueries voca
     [BindProperty(SupportsGet = true, Name = "pageNumber")]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>The list's filters as a query string, for the export to carry the same finds.</summary>
+    public QueryString FilterQuery => QueryString.Create(new (string, string?)[]
+        {
+            ("context", ContextNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("status", Status?.ToString()),
+            ("material", MaterialId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("objectType", ObjectTypeId?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        }.Where(p => p.Item2 is not null).Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)));
+
     public Site? Site { get; private set; }
     public IReadOnlyList<SiteSummary> Sites { get; private set; } = [];
     public PagedList<FindSummary>? List { get; private set; }
