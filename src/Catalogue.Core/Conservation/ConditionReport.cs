@@ -117,6 +117,15 @@ public sealed class ConditionReport : ITrackedEntity, IAudited
     string IAudited.AuditType => AuditType;
     string IAudited.AuditKey => Reference;
 
+    /// <summary>How long after it is recorded a report may still be corrected; then it is a permanent record.</summary>
+    public static readonly TimeSpan CorrectionWindow = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// A report is corrected while its writing-up goes on (a typo, a damage forgotten, a photograph on the wrong report);
+    /// a day after it was recorded it stands as written, and a later assessment is a new report.
+    /// </summary>
+    public bool IsOpenForCorrection(DateTime nowUtc) => nowUtc < CreatedAt + CorrectionWindow;
+
     /// <summary>Records that this check was made for a loan (the sample loader links existing loan reports this way).</summary>
     internal void BelongTo(int loanId) => LoanId = loanId;
 

@@ -23,6 +23,11 @@ public sealed class ConservationCommands(
 {
     private DateOnly Today => calendar.Today;
 
+    /// <summary>Why the report can no longer change, or null while it may be corrected.</summary>
+    public string? Closed(ConditionReport report) => report.IsOpenForCorrection(clock.GetUtcNow().UtcDateTime)
+        ? null
+        : $"{report.Reference} was recorded {calendar.Time(report.CreatedAt)}; a day after it is recorded a condition report is a permanent record and stands as written. For a new assessment, record a new condition report.";
+
     public async Task<CommandResult<ConditionReport>> CreateReportAsync(ConditionReportInput input, CancellationToken cancellationToken = default)
     {
         var validation = await reportValidator.ValidateAsync(input, cancellationToken);
@@ -61,6 +66,8 @@ public sealed class ConservationCommands(
         var report = await db.ConditionReports.Include(r => r.Observations).Include(r => r.Artifact).SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
         if (report is null)
             return CommandResult<ConditionReport>.NotFound($"No condition report has the reference {reference}.");
+        if (Closed(report) is { } closed)
+            return CommandResult<ConditionReport>.Invalid("Report", closed);
         if (report.Version != input.Version)
             return Conflict<ConditionReport>(report.Reference, report.UpdatedBy, report.UpdatedAt);
         var loan = await LoanOfAsync(input, report.Artifact!, report.LoanId, cancellationToken);

@@ -117,6 +117,24 @@ public sealed class MediaCommands(
         RemoveLinkAsync(db.MediaLinks.Where(l => l.OwnerKind == kind && l.OwnerKey == ownerKey), sha256, $"That image is not attached to {ownerKey}.", cancellationToken);
 
     /// <summary>
+    /// Takes a photograph off a condition report while the report may still be corrected (a day after it was recorded);
+    /// then the report and its photographs are a permanent record.
+    /// </summary>
+    public async Task<CommandResult<bool>> DetachFromReportAsync(string reference, string sha256, CancellationToken cancellationToken = default)
+    {
+        var report = await db.ConditionReports.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (report is null)
+            return CommandResult<bool>.NotFound($"No condition report has the reference {reference}.");
+        if (!report.IsOpenForCorrection(clock.GetUtcNow().UtcDateTime))
+        {
+            return CommandResult<bool>.Invalid("imageId",
+                $"{reference} is a permanent record now, a day after it was recorded: its photographs stay with it. Photographs of a new assessment go with a new condition report.");
+        }
+
+        return await DetachAsync(MediaOwnerKind.ConditionReport, reference, sha256, cancellationToken);
+    }
+
+    /// <summary>
     /// Takes a photograph off a step of a treatment that is not signed off yet (one attached to the wrong step, say);
     /// a signed-off treatment is a permanent record, corrected only by amendments. The original stays in the store.
     /// </summary>

@@ -316,6 +316,48 @@ public sealed class ConditionReportTests
     }
 
     [Test]
+    public async Task Update_ADayAfterTheReportWasRecorded_IsRefusedAsAPermanentRecordAndChangesNothing()
+    {
+        var created = await _catalogue.CreateReportAsync(Report(examinedOn: Today), "hoa.conservator");
+        var edit = ConditionReportInput.From((await _catalogue.ReadReportAsync(created.Reference))!);
+        edit.Examiner = "Somebody Else";
+        edit.ExaminedOn = Today.AddDays(-3);
+        _catalogue.Clock.Shift = ConditionReport.CorrectionWindow + TimeSpan.FromMinutes(1);
+        try
+        {
+            var result = await _catalogue.AsAsync("hoa.conservator", c => c.UpdateReportAsync(created.Reference, edit));
+
+            Assert.That(AssertRefusedOn(result, "Report"), Does.Contain("permanent record").And.Contain("record a new condition report"));
+            var stored = (await _catalogue.ReadReportAsync(created.Reference))!;
+            Assert.That((stored.Examiner, stored.ExaminedOn, stored.Version), Is.EqualTo((created.Examiner, Today, 1)));
+            Assert.That(await _catalogue.ReportHistoryAsync(created.Reference), Has.Count.EqualTo(1));
+        }
+        finally
+        {
+            _catalogue.Clock.Shift = TimeSpan.Zero;
+        }
+    }
+
+    [Test]
+    public async Task Update_WithinADayOfRecording_IsACorrection()
+    {
+        var created = await _catalogue.CreateReportAsync(Report(examinedOn: Today), "hoa.conservator");
+        var edit = ConditionReportInput.From((await _catalogue.ReadReportAsync(created.Reference))!);
+        edit.Notes = "Photographed under raking light.";
+        _catalogue.Clock.Shift = ConditionReport.CorrectionWindow - TimeSpan.FromMinutes(5);
+        try
+        {
+            AssertSucceeded(await _catalogue.AsAsync("hoa.conservator", c => c.UpdateReportAsync(created.Reference, edit)));
+        }
+        finally
+        {
+            _catalogue.Clock.Shift = TimeSpan.Zero;
+        }
+
+        Assert.That((await _catalogue.ReadReportAsync(created.Reference))!.Notes, Is.EqualTo("Photographed under raking light."));
+    }
+
+    [Test]
     public async Task Update_OfAnUnknownReport_IsNotFound()
     {
         var result = await _catalogue.AsAsync("minh.conservator", c => c.UpdateReportAsync("CR-1999-0001", Report()));

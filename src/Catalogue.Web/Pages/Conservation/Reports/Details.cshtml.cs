@@ -10,8 +10,11 @@ namespace Catalogue.Web.Pages.Conservation.Reports;
 
 /// <summary>The condition report as a clean, printable record copy, with its history.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DetailsModel(ConservationQueries queries, HistoryQueries history, MediaQueries media) : PageModel
+public sealed class DetailsModel(ConservationQueries queries, HistoryQueries history, MediaQueries media, TimeProvider clock) : PageModel
 {
+    /// <summary>Still within the day after it was recorded, when it may be corrected.</summary>
+    public bool IsOpenForCorrection => Report.IsOpenForCorrection(clock.GetUtcNow().UtcDateTime);
+
     public ConditionReport Report { get; private set; } = null!;
     public IReadOnlyList<HistoryItem> History { get; private set; } = [];
     public IReadOnlyList<MediaImageView> Images { get; private set; } = [];

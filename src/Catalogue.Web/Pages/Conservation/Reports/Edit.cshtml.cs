@@ -26,6 +26,12 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
         var report = await queries.ReportAsync(Reference, cancellationToken);
         if (report is null)
             return NotFound();
+        if (commands.Closed(report) is { } closed)
+        {
+            TempData["Error"] = closed;
+            return Redirect($"/Conservation/Reports/Details/{report.Reference}");
+        }
+
         Input = ConditionReportInput.From(report);
         await Prepare(cancellationToken);
         return Page();

@@ -32,8 +32,12 @@ public sealed class ImagesModel(ConservationQueries reports, MediaQueries media,
     {
         if (!await LoadAsync(reference, cancellationToken))
             return NotFound();
-        var result = await Commands.DetachAsync(MediaOwnerKind.ConditionReport, Report.Reference, imageId ?? string.Empty, cancellationToken);
-        return result.Succeeded ? RedirectToPage(new { reference = Report.Reference }) : NotFound();
+        var result = await Commands.DetachFromReportAsync(Report.Reference, imageId ?? string.Empty, cancellationToken);
+        if (result.Failure == Catalogue.Core.Common.FailureKind.NotFound)
+            return NotFound();
+        if (!result.Succeeded)
+            TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
+        return RedirectToPage(new { reference = Report.Reference });
     }
 
     private async Task<bool> LoadAsync(string reference, CancellationToken cancellationToken)

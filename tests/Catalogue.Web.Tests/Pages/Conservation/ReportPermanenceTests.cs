@@ -1,0 +1,59 @@
+using System.Net;
+using Catalogue.Core.Conservation;
+using Catalogue.Core.Users;
+using Catalogue.Web.Tests.Infrastructure;
+using Catalogue.Web.Tests.Pages.Media;
+using Microsoft.EntityFrameworkCore;
+
+namespace Catalogue.Web.Tests.Pages.Conservation;
+
+/// <summary>A day after it is recorded, a condition report is a permanent record: no edit, no photograph taken off.</summary>
+public sealed class ReportPermanenceTests() : CatalogueApp()
+{
+    private sealed class MovableClock : TimeProvider
+    {
+        public TimeSpan Shift { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
+    }
+
+    private readonly MovableClock clock = new();
+
+    protected override void Configure(CatalogueFactory app) => app.Clock = clock;
+
+    [TearDown]
+    public void PutTheClockBack() => clock.Shift = TimeSpan.Zero;
+
+    [Test]
+    public async Task A_report_a_day_old_offers_a_new_report_instead_of_an_edit_and_refuses_edits_and_detaching_photographs()
+    {
+        var records = new ConservationRecords(App.Services);
+        var reference = await records.ReportAsync(await records.ArtifactAsync(), ConservationForms.Today);
+        using (var today = await SignInAsync(Roles.Conservator))
+        {
+            var (status, body) = await today.UploadToAsync($"/Conservation/Reports/Images/{reference}", ("crack.jpg", MediaUploads.Jpeg(400, 300, "crack")));
+            Assert.That(status, Is.EqualTo(200), body.ToString());
+            var fresh = await today.GetPageAsync($"/Conservation/Reports/Details/{reference}");
+            Assert.That(fresh.QuerySelector($"a[href='/Conservation/Reports/Edit/{reference}']"), Is.Not.Null, "the day it is recorded, it can be corrected");
+        }
+
+        var image = await WithDatabaseAsync(db => db.MediaLinks.Where(l => l.OwnerKey == reference).Select(l => l.Image!.Sha256).SingleAsync());
+        clock.Shift = ConditionReport.CorrectionWindow + TimeSpan.FromMinutes(1);
+        using var conservator = await SignInAsync(Roles.Conservator);
+
+        var page = await conservator.GetPageAsync($"/Conservation/Reports/Details/{reference}");
+        Assert.That(page.QuerySelector($"a[href='/Conservation/Reports/Edit/{reference}']"), Is.Null);
+        Assert.That(page.QuerySelector("#permanent-record")?.TextContent, Does.Contain("permanent record"));
+        Assert.That(page.QuerySelector("a[href^='/Conservation/Reports/Create?artifact=']"), Is.Not.Null, "a new report is offered");
+
+        using (var edit = await conservator.GetAsync($"/Conservation/Reports/Edit/{reference}"))
+            Assert.That(edit.Headers.Location?.ToString(), Is.EqualTo($"/Conservation/Reports/Details/{reference}"));
+        var detach = await conservator.GetFormAsync($"/Conservation/Reports/Images/{reference}", $"form:has(input[name=imageId][value='{image}'])");
+        using (var response = await conservator.SubmitAsync(detach))
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+
+        var after = await conservator.GetPageAsync($"/Conservation/Reports/Images/{reference}");
+        Assert.That(after.QuerySelector("[role=alert]")?.TextContent, Does.Contain("permanent record"));
+        Assert.That(await WithDatabaseAsync(db => db.MediaLinks.CountAsync(l => l.OwnerKey == reference)), Is.EqualTo(1), "the photograph stays");
+    }
+}
