@@ -179,7 +179,7 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
         var number = AccessionNumber.Normalize(accessionNumber ?? string.Empty);
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.AccessionNumber == number, cancellationToken);
         if (artifact is null)
-            return CommandResult<Loan>.Invalid("AccessionNumber", $"No artifact has the accession number {number}.");
+            return CommandResult<Loan>.Invalid("AccessionNumber", $"No artifact has the accession number {Text.Shown(number)}.");
         var loan = await LoadLoan(reference, cancellationToken);
         return loan is null
             ? CommandResult<Loan>.NotFound($"There is no loan {reference}.")
@@ -205,8 +205,15 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
     public Task<CommandResult<Loan>> AgreeAsync(string reference, int version, CancellationToken cancellationToken = default) =>
         ChangeLoan(reference, version, l => l.Agree(), cancellationToken);
 
-    /// <summary>The objects leave: each loan-out object's location becomes the loan, recorded as a move.</summary>
-    public async Task<CommandResult<Loan>> DispatchAsync(string reference, int version, DateOnly? on, CancellationToken cancellationToken = default)
+    /// <summary>The field a dispatch refused for want of departure checks names (the form's confirmation box).</summary>
+    public const string DepartureChecksField = "WithoutDepartureChecks";
+
+    /// <summary>
+    /// The objects leave: each loan-out object's location becomes the loan, recorded as a move. An object goes out with
+    /// its departure condition check on record, or the dispatch says it went without one (<paramref name="withoutDepartureChecks"/>,
+    /// a decision the curator takes knowingly, and which each such move records).
+    /// </summary>
+    public async Task<CommandResult<Loan>> DispatchAsync(string reference, int version, DateOnly? on, bool withoutDepartureChecks = false, CancellationToken cancellationToken = default)
     {
         var day = on ?? Today;
         var loan = await LoadLoan(reference, cancellationToken);
@@ -224,10 +231,23 @@ public sealed class ExhibitionCommands(CatalogueDbContext db, ICurrentUser user,
                     : $"{o.Artifact?.AccessionNumber} was moved after {day:yyyy-MM-dd}; date the dispatch on or after its last move.")).ToList();
             if (problems.Count > 0)
                 return CommandResult<Loan>.Invalid(problems);
+            var departure = Loan.PurposeOf(LoanStage.BeforeDeparture);
+            var checkedIds = await db.ConditionReports.Where(r => r.LoanId == loan.Id && r.Purpose == departure).Select(r => r.ArtifactId).ToListAsync(cancellationToken);
+            var notChecked = loan.Objects.Where(o => !checkedIds.Contains(o.ArtifactId)).Select(o => o.Artifact!.AccessionNumber).Order(StringComparer.Ordinal).ToList();
+            if (notChecked.Count > 0 && !withoutDepartureChecks)
+            {
+                return CommandResult<Loan>.Invalid(DepartureChecksField,
+                    $"No departure condition check is recorded for {string.Join(", ", notChecked)}: a conservator records it from the loan's page. To send the loan without it, confirm the dispatch without departure checks.");
+            }
+
             var at = MovedAt(day, placements.Values);
             var batch = Guid.NewGuid();
             foreach (var o in loan.Objects)
-                db.Movements.Add(new Movement(o.Artifact!, placements.GetValueOrDefault(o.ArtifactId)?.LocationId, null, loan.Id, at, user.Name, $"Dispatched on loan {loan.Reference} to {loan.Institution}", batch));
+            {
+                var reason = $"Dispatched on loan {loan.Reference} to {loan.Institution}"
+                    + (notChecked.Contains(o.Artifact!.AccessionNumber) ? ", without a departure condition check" : string.Empty);
+                db.Movements.Add(new Movement(o.Artifact!, placements.GetValueOrDefault(o.ArtifactId)?.LocationId, null, loan.Id, at, user.Name, reason, batch));
+            }
         }
 
         return await ChangeLoaded(loan, version, l => l.Dispatch(day), cancellationToken);

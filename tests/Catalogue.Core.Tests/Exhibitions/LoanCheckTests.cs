@@ -35,7 +35,7 @@ public sealed class LoanCheckTests
         if (status >= LoanStatus.Agreed)
             AssertSucceeded(await _catalogue.OnLoanAsync(_loan, (c, v) => c.AgreeAsync(_loan, v)));
         if (status >= LoanStatus.Dispatched)
-            AssertSucceeded(await _catalogue.OnLoanAsync(_loan, (c, v) => c.DispatchAsync(_loan, v, Dispatched)));
+            AssertSucceeded(await _catalogue.OnLoanAsync(_loan, (c, v) => c.DispatchAsync(_loan, v, Dispatched, withoutDepartureChecks: true)));
         if (status >= LoanStatus.OnDisplay)
             AssertSucceeded(await _catalogue.OnLoanAsync(_loan, (c, v) => c.OnDisplayAsync(_loan, v)));
         if (status >= LoanStatus.Returned)
@@ -118,6 +118,46 @@ public sealed class LoanCheckTests
         Assert.That(checks, Has.Count.EqualTo(8));
         Assert.That(checks.Where(c => c.IsMissing), Is.Empty);
         Assert.That(checks.Select(c => c.ReportReference), Has.All.Not.Null);
+    }
+
+    [Test]
+    public async Task Dispatch_WithoutADepartureCheck_IsRefusedNamingTheObjectsAndMovesNothing()
+    {
+        AssertSucceeded(await _catalogue.OnLoanAsync(_loan, (c, v) => c.AgreeAsync(_loan, v)));
+        await CheckedAsync(_objects[0], ConditionCheckPurpose.LoanDeparture, Dispatched);
+        var moves = (await _catalogue.MoveHistoryAsync(_objects[1])).Count;
+
+        var result = await _catalogue.OnLoanAsync(_loan, (c, v) => c.DispatchAsync(_loan, v, Dispatched));
+
+        Assert.That(AssertRefusedOn(result, ExhibitionCommands.DepartureChecksField),
+            Does.Contain($"No departure condition check is recorded for {_objects[1]}:").And.Not.Contain(_objects[0]));
+        Assert.That((await _catalogue.ReadLoanAsync(_loan)).Status, Is.EqualTo(LoanStatus.Agreed));
+        Assert.That(await _catalogue.MoveHistoryAsync(_objects[1]), Has.Count.EqualTo(moves));
+    }
+
+    [Test]
+    public async Task Dispatch_WithEveryDepartureCheckRecorded_GoesWithoutAConfirmation()
+    {
+        AssertSucceeded(await _catalogue.OnLoanAsync(_loan, (c, v) => c.AgreeAsync(_loan, v)));
+        await CheckedAsync(_objects[0], ConditionCheckPurpose.LoanDeparture, Dispatched);
+        await CheckedAsync(_objects[1], ConditionCheckPurpose.LoanDeparture, Dispatched);
+
+        AssertSucceeded(await _catalogue.OnLoanAsync(_loan, (c, v) => c.DispatchAsync(_loan, v, Dispatched)));
+
+        Assert.That((await _catalogue.MoveHistoryAsync(_objects[1]))[0].Reason, Does.Not.Contain("without"));
+    }
+
+    [Test]
+    public async Task Dispatch_ConfirmedWithoutDepartureChecks_GoesAndEachUncheckedObjectsMoveSaysSo()
+    {
+        AssertSucceeded(await _catalogue.OnLoanAsync(_loan, (c, v) => c.AgreeAsync(_loan, v)));
+        await CheckedAsync(_objects[0], ConditionCheckPurpose.LoanDeparture, Dispatched);
+
+        AssertSucceeded(await _catalogue.OnLoanAsync(_loan, (c, v) => c.DispatchAsync(_loan, v, Dispatched, withoutDepartureChecks: true)));
+
+        Assert.That((await _catalogue.ReadLoanAsync(_loan)).Status, Is.EqualTo(LoanStatus.Dispatched));
+        Assert.That((await _catalogue.MoveHistoryAsync(_objects[1]))[0].Reason, Does.EndWith(", without a departure condition check"));
+        Assert.That((await _catalogue.MoveHistoryAsync(_objects[0]))[0].Reason, Does.Not.Contain("without"));
     }
 
     [Test]

@@ -21,7 +21,7 @@ public sealed class ActModel(ExhibitionCommands commands, IStringLocalizer<Share
     public IActionResult OnGet() => Back();
 
     public Task<IActionResult> OnPostIncludeAsync(string? accessionNumber, decimal? insuranceValue, string? currency, CancellationToken cancellationToken) =>
-        Run(() => commands.IncludeAsync(Reference, accessionNumber, insuranceValue, currency, cancellationToken), l["{0} is on the loan.", accessionNumber ?? string.Empty].Value);
+        Run(() => commands.IncludeAsync(Reference, accessionNumber, insuranceValue, currency, cancellationToken), l["{0} is on the loan.", Catalogue.Core.Common.Text.Shown(accessionNumber)].Value);
 
     public Task<IActionResult> OnPostExcludeAsync(int artifactId, CancellationToken cancellationToken) =>
         Run(() => commands.ExcludeAsync(Reference, artifactId, cancellationToken), l["The object was removed from the loan."].Value);
@@ -29,8 +29,8 @@ public sealed class ActModel(ExhibitionCommands commands, IStringLocalizer<Share
     public Task<IActionResult> OnPostAgreeAsync(int version, CancellationToken cancellationToken) =>
         Run(() => commands.AgreeAsync(Reference, version, cancellationToken), l["The loan is agreed."].Value);
 
-    public Task<IActionResult> OnPostDispatchAsync(int version, DateOnly? on, CancellationToken cancellationToken) =>
-        Run(() => commands.DispatchAsync(Reference, version, on, cancellationToken), l["The loan is dispatched: its objects are now recorded as away on loan."].Value);
+    public Task<IActionResult> OnPostDispatchAsync(int version, DateOnly? on, bool withoutDepartureChecks, CancellationToken cancellationToken) =>
+        Run(() => commands.DispatchAsync(Reference, version, on, withoutDepartureChecks, cancellationToken), l["The loan is dispatched: its objects are now recorded as away on loan."].Value);
 
     public Task<IActionResult> OnPostOnDisplayAsync(int version, CancellationToken cancellationToken) =>
         Run(() => commands.OnDisplayAsync(Reference, version, cancellationToken), l["The objects arrived and are on display."].Value);

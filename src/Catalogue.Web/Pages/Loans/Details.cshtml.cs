@@ -17,6 +17,10 @@ public sealed class DetailsModel(ExhibitionQueries queries, LocationQueries loca
     public IReadOnlyDictionary<int, Placement> Placements { get; private set; } = new Dictionary<int, Placement>();
     public IReadOnlyList<LocationNode> Tree { get; private set; } = [];
 
+    /// <summary>The objects that have no departure check yet: the dispatch asks to confirm sending them so.</summary>
+    public IReadOnlyList<string> WithoutDepartureCheck => Checks.Where(c => c.Stage == LoanStage.BeforeDeparture && c.ReportReference is null)
+        .Select(c => c.AccessionNumber).ToList();
+
     /// <summary>Checks a stage already reached requires but no condition report records.</summary>
     public IEnumerable<LoanCheck> Missing => Checks.Where(c => c.ReportReference is null && StagesDue.Contains(c.Stage));
 

@@ -121,7 +121,7 @@ public sealed class ExhibitionAndLoanPagesTests() : CatalogueApp()
         var loan = await NewLoanAsync(objects);
 
         await ActAsync(loan, "Agree");
-        await ActAsync(loan, "Dispatch", ("on", Today()));
+        await ActAsync(loan, "Dispatch", ("on", Today()), ("withoutDepartureChecks", "true"));
 
         var page = await curator.GetPageAsync($"/Loans/Details/{loan}");
         Assert.That(page.QuerySelector("#loan-status")?.TextContent, Is.EqualTo("Dispatched"));
@@ -159,10 +159,10 @@ public sealed class ExhibitionAndLoanPagesTests() : CatalogueApp()
     {
         var number = ArtifactForms.NewAccessionNumber();
         await curator.CreateArtifactAsync(number, "Returned object");
-        await curator.MoveOrFailAsync(store, number);
+        await curator.MoveOrFailAsync(store, [number]);
         var loan = await NewLoanAsync([number]);
         await ActAsync(loan, "Agree");
-        await ActAsync(loan, "Dispatch", ("on", Today()));
+        await ActAsync(loan, "Dispatch", ("on", Today()), ("withoutDepartureChecks", "true"));
 
         var page = await curator.GetPageAsync($"/Loans/Details/{loan}");
         var form = HtmlForm.From(page, new Uri(curator.BaseAddress!, $"/Loans/Details/{loan}"), "#return-form").Set("to", string.Empty);
@@ -234,6 +234,28 @@ public sealed class ExhibitionAndLoanPagesTests() : CatalogueApp()
     }
 
     /// <summary>Posts one of the loan page's forms and expects to be sent back to the loan page with no error.</summary>
+    [Test]
+    public async Task A_dispatch_without_departure_checks_is_refused_until_the_curator_confirms_it_naming_the_objects()
+    {
+        var number = ArtifactForms.NewAccessionNumber();
+        await curator.CreateArtifactAsync(number, $"Loan object {number}");
+        await curator.MoveOrFailAsync(store, [number]);
+        var loan = await NewLoanAsync([number]);
+        await ActAsync(loan, "Agree");
+        var page = await curator.GetPageAsync($"/Loans/Details/{loan}");
+        Assert.That(page.QuerySelector("#without-departure-checks")?.TextContent, Does.Contain(number));
+        var form = HtmlForm.From(page, new Uri(curator.BaseAddress!, $"/Loans/Details/{loan}"), "#dispatch-form");
+
+        using (var refused = await curator.SubmitAsync(form))
+            Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+
+        var after = await curator.GetPageAsync($"/Loans/Details/{loan}");
+        Assert.That(after.QuerySelector("p.conflict[role=alert]")?.TextContent, Does.Contain($"No departure condition check is recorded for {number}"));
+        Assert.That(after.QuerySelector("#loan-status")?.TextContent, Is.EqualTo("Agreed"));
+        await ActAsync(loan, "Dispatch", ("withoutDepartureChecks", "true"));
+        Assert.That((await curator.GetPageAsync($"/Loans/Details/{loan}")).QuerySelector("#loan-status")?.TextContent, Is.EqualTo("Dispatched"));
+    }
+
     private async Task ActAsync(string loan, string handler, params (string Name, string Value)[] fields)
     {
         var page = await curator.GetPageAsync($"/Loans/Details/{loan}");
