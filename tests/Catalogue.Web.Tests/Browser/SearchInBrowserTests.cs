@@ -61,7 +61,7 @@ public sealed class SearchInBrowserTests() : BrowserApp()
         await facet.ClickAsync();
         await Expect(page.Locator($"#facets section[data-facet='material'] a.selected[data-value='{material}']")).ToBeVisibleAsync();
         await Expect(page.Locator($"#hits li[data-number='{accessionNumber}']")).ToBeVisibleAsync();
-        await Expect(page.Locator("#search-total")).ToContainTextAsync($"{count} results");
+        await Expect(page.Locator("#search-total")).ToContainTextAsync(count == "1" ? "1 result" : $"{count} results");
     }
 
     /// <summary>Types the query as a person would and searches again (for up to ten seconds) until the record is listed.</summary>
