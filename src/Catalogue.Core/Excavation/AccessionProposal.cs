@@ -37,6 +37,9 @@ public sealed class AccessionProposal(CatalogueDbContext db, InstitutionCalendar
             TitleEn = type?.En ?? "Unidentified object",
             Provenance = string.Create(CultureInfo.InvariantCulture,
                 $"{site.Name.In("en")} ({site.Code}), context {context.Label}{(context.Phase is { } p ? $", {p}" : string.Empty)}, find {find.FindNumber}{(find.FoundOn is { } d ? $", found {d:yyyy-MM-dd}" : string.Empty)}."),
+            // A single piece's weight is the object's; a find of several sherds weighs them together.
+            WeightValue = find.Count == 1 ? find.WeightGrams : null,
+            WeightUnit = "g",
             Status = PublicationStatus.Draft,
         };
     }

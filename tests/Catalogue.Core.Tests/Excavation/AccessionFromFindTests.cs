@@ -52,6 +52,7 @@ public sealed class AccessionFromFindTests
             Assert.That(proposal.Provenance, Does.Contain("2023-03-04"));
             Assert.That(proposal.AccessionNumber, Is.EqualTo($"TL.{ThisYear}.0001"), "No artifact has been accessioned this year yet.");
             Assert.That(proposal.Status, Is.EqualTo(PublicationStatus.Draft));
+            Assert.That((proposal.WeightValue, proposal.WeightUnit), Is.EqualTo(((decimal?)310m, "g")), "A single piece's weight is the object's.");
         }
     }
 

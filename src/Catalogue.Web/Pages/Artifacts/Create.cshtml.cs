@@ -10,7 +10,8 @@ using Microsoft.Extensions.Localization;
 namespace Catalogue.Web.Pages.Artifacts;
 
 [Authorize(Policy = Policies.EditCatalogue)]
-public sealed class CreateModel(ArtifactCommands commands, VocabularyQueries vocabularies, AccessionProposal proposals, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CreateModel(
+    ArtifactCommands commands, VocabularyQueries vocabularies, AccessionProposal proposals, ExcavationQueries excavation, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public CreateArtifactCommand Input { get; set; } = new();
@@ -24,7 +25,19 @@ public sealed class CreateModel(ArtifactCommands commands, VocabularyQueries voc
         {
             var proposal = await proposals.ProposeAsync(find, cancellationToken);
             if (proposal is null)
-                return NotFound();
+            {
+                // A find already accessioned, or discarded, is said so where it is recorded, not "not found".
+                var existing = await excavation.FindFindAsync(find, cancellationToken);
+                if (existing is null)
+                    return NotFound();
+                TempData["Error"] = existing.Artifact is { } artifact
+                    ? l["Find {0} is already accessioned as {1}.", existing.FindNumber, artifact.AccessionNumber].Value
+                    : l["Find {0} is {1}, so it cannot be accessioned.", existing.FindNumber, l[existing.Status.ToString()].Value].Value;
+                return Redirect(existing.Artifact is { } accessioned
+                    ? $"/Artifacts/Details/{Uri.EscapeDataString(accessioned.AccessionNumber)}"
+                    : $"/Excavation/Finds/Details/{Uri.EscapeDataString(existing.FindNumber)}");
+            }
+
             Input = proposal;
         }
         else

@@ -115,7 +115,12 @@ public sealed class AccessionFromAFindTests() : CatalogueApp()
         Assert.That(await WithDatabaseAsync(db => db.Finds.Where(f => f.FindNumber == find.FindNumber).Select(f => f.Artifact!.AccessionNumber).SingleAsync()),
             Is.EqualTo(first), "the find stays linked to the first artifact");
         using var again = await curator.GetAsync($"/Artifacts/Create?find={find.FindNumber}");
-        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "an accessioned find cannot prefill a new record");
+        await again.ExpectRedirectAsync(curator, $"/Artifacts/Details/{first}");
+        var artifactPage = await curator.GetPageAsync($"/Artifacts/Details/{first}");
+        Assert.That(artifactPage.QuerySelector("[role=alert]")?.TextContent, Does.Contain($"Find {find.FindNumber} is already accessioned as {first}."),
+            "an accessioned find cannot prefill a new record, and the curator is told where it went");
+        using var unknown = await curator.GetAsync("/Artifacts/Create?find=NO-SUCH-FIND");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
 
     [TestCase(Roles.Archaeologist)]
