@@ -23,7 +23,8 @@ public sealed class ConditionReportInput
     public DateOnly? ExaminedOn { get; set; }
     public string? Examiner { get; set; }
     public ConditionCheckPurpose Purpose { get; set; } = ConditionCheckPurpose.Routine;
-    public OverallCondition Overall { get; set; } = OverallCondition.Good;
+    /// <summary>No default: a report records the condition the examiner chose, never one a skipped field left.</summary>
+    public OverallCondition? Overall { get; set; }
     public List<ObservationInput> Observations { get; set; } = [];
     public string? Hazards { get; set; }
     public ConservationPriority Priority { get; set; } = ConservationPriority.Low;
@@ -43,7 +44,7 @@ public sealed class ConditionReportInput
         ExaminedOn = ExaminedOn ?? default,
         Examiner = Examiner ?? string.Empty,
         Purpose = Purpose,
-        Overall = Overall,
+        Overall = Overall.GetValueOrDefault(),
         Observations = Filled.Select(o => new ObservationDetails(o.DamageTypeId ?? 0, o.Location, o.Severity, o.Notes)).ToList(),
         Hazards = Hazards,
         Priority = Priority,
@@ -83,11 +84,12 @@ public sealed class ConditionReportInputValidator : AbstractValidator<ConditionR
         RuleFor(x => x.Examiner).NotEmpty().WithMessage("Examiner is required: a condition report names who examined the object.")
             .MaximumLength(ConditionReport.ExaminerMaxLength).WithMessage($"Examiner must be at most {ConditionReport.ExaminerMaxLength} characters.");
         RuleFor(x => x.Purpose).IsInEnum().WithMessage("Purpose must be a value from the list.");
-        RuleFor(x => x.Overall).IsInEnum().WithMessage("Overall condition must be good, fair, poor or unacceptable.");
+        RuleFor(x => x.Overall).NotNull().WithMessage("Overall condition is required: choose good, fair, poor or unacceptable.")
+            .IsInEnum().WithMessage("Overall condition must be good, fair, poor or unacceptable.");
         RuleFor(x => x.Priority).IsInEnum().WithMessage("Priority must be low, medium, high or urgent.");
         RuleFor(x => x.NextCheckDue).GreaterThan(x => x.ExaminedOn).When(x => x.NextCheckDue is not null && x.ExaminedOn is not null)
             .WithMessage("Next check due must be after the examination date.");
-        RuleFor(x => x).Must(x => x.Overall == OverallCondition.Good || x.Filled.Any())
+        RuleFor(x => x).Must(x => x.Overall == OverallCondition.Good || x.Filled.Any()).When(x => x.Overall is not null)
             .OverridePropertyName("Observations").WithMessage("Record at least one observed damage when the condition is not good.");
         RuleFor(x => x.Hazards).MaximumLength(ConditionReport.HazardsMaxLength).WithMessage($"Hazards must be at most {ConditionReport.HazardsMaxLength} characters.");
         RuleFor(x => x.Recommendation).MaximumLength(ConditionReport.TextMaxLength).WithMessage($"Recommendation must be at most {ConditionReport.TextMaxLength} characters.");

@@ -39,19 +39,19 @@ public sealed class ArtifactEditingInBrowserTests() : BrowserApp()
         await FillNewArtifactAsync(accessionNumber, earliestYear: "1100", latestYear: "1200");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create artifact" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}", Parsed);
+        await ArrivedAsync(page, $"**/Artifacts/Details/{accessionNumber}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Celadon bowl");
         await Expect(page.Locator("dl.record div[lang=vi]").First).ToContainTextAsync("Bát men ngọc");
         await Expect(page.Locator("dl.record").First).ToContainTextAsync("Length 12.5 cm");
         Assert.That(await StoredVietnameseTitleAsync(accessionNumber), Is.EqualTo("Bát men ngọc"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Edit", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/Artifacts/Edit/{accessionNumber}", Parsed);
+        await ArrivedAsync(page, $"**/Artifacts/Edit/{accessionNumber}");
         await Expect(page.Locator("#Input_TitleVi")).ToHaveValueAsync("Bát men ngọc");
         await page.Locator("#Input_TitleEn").FillAsync("Celadon bowl with incised lotus");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}", Parsed);
+        await ArrivedAsync(page, $"**/Artifacts/Details/{accessionNumber}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Celadon bowl with incised lotus");
         var titleChange = page.Locator("ol.history tr", new() { HasText = "Title.En" }).First;
         await Expect(titleChange).ToContainTextAsync("Celadon bowl");

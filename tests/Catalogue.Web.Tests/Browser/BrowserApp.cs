@@ -15,11 +15,17 @@ namespace Catalogue.Web.Tests.Browser;
 public abstract class BrowserApp() : CatalogueApp()
 {
     /// <summary>
-    /// Wait for the next page to be parsed (DOMContentLoaded), not for its load event (images): a form's button can be
-    /// clicked as soon as the parser reaches it, and a form sent before the parser reaches its end goes without the
-    /// fields that follow the button, among them the antiforgery token (the server then refuses it with a 400).
+    /// Waits until the page is at <paramref name="url"/> (a glob) and parsed (DOMContentLoaded), not for its load event
+    /// (images): a form's button can be clicked as soon as the parser reaches it, and a form sent before the parser reaches
+    /// its end goes without the fields that follow the button, among them the antiforgery token (a 400). The address is
+    /// awaited to its commit and the parsing apart, as a load state already reached: waiting for both in one call timed
+    /// out now and then on a loaded machine with the page already there, parsed and idle.
     /// </summary>
-    protected static readonly PageWaitForURLOptions Parsed = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    protected static async Task ArrivedAsync(IPage page, string url)
+    {
+        await page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
 
     private readonly List<IBrowserContext> sessions = [];
     private IPlaywright playwright = null!;

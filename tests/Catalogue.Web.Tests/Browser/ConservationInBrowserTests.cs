@@ -25,14 +25,14 @@ public sealed class ConservationInBrowserTests() : BrowserApp()
         var page = await SignedInPageAsync(conservator);
         await page.GotoAsync($"/Artifacts/Details/{artifact}");
         await page.GetByRole(AriaRole.Link, new() { Name = "New condition report" }).ClickAsync();
-        await page.WaitForURLAsync("**/Conservation/Reports/Create?artifact=*", Parsed);
+        await ArrivedAsync(page, "**/Conservation/Reports/Create?artifact=*");
         await page.Locator("#Input_Overall").SelectOptionAsync(nameof(OverallCondition.Poor));
         await page.Locator("#Input_Observations_0__DamageTypeId").SelectOptionAsync(new SelectOptionValue { Label = "Corrosion (active)" });
         await page.Locator("#Input_Observations_0__Location").FillAsync("lid, inner face");
         await page.Locator("#Input_Priority").SelectOptionAsync(nameof(ConservationPriority.High));
         await page.GetByRole(AriaRole.Button, new() { Name = "Save condition report" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/Conservation/Reports/Details/CR-*", Parsed);
+        await ArrivedAsync(page, "**/Conservation/Reports/Details/CR-*");
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("was saved");
         await Expect(page.Locator("#overall")).ToHaveTextAsync("Poor");
         await Expect(page.Locator("#observations")).ToContainTextAsync("lid, inner face");
@@ -45,14 +45,14 @@ public sealed class ConservationInBrowserTests() : BrowserApp()
         await page.Locator("#Input_Title").FillAsync("Stabilisation of active corrosion");
         await page.Locator("#Input_Proposal").FillAsync("Benzotriazole 3% in ethanol, then microcrystalline wax.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Propose treatment" }).ClickAsync();
-        await page.WaitForURLAsync("**/Conservation/Treatments/Details/TR-*", Parsed);
+        await ArrivedAsync(page, "**/Conservation/Treatments/Details/TR-*");
         await Expect(page.Locator("#status")).ToHaveTextAsync("Proposed");
         var treatment = page.Url[(page.Url.LastIndexOf('/') + 1)..];
 
         var curatorPage = await SignedInPageAsync(curator);
         await curatorPage.GotoAsync("/Conservation");
         await curatorPage.GetByRole(AriaRole.Link, new() { Name = treatment }).ClickAsync();
-        await curatorPage.WaitForURLAsync($"**/Conservation/Treatments/Details/{treatment}", Parsed);
+        await ArrivedAsync(curatorPage, $"**/Conservation/Treatments/Details/{treatment}");
         await curatorPage.Locator("#approve-form button").ClickAsync();
 
         await Expect(curatorPage.Locator("[role=status]")).ToContainTextAsync($"Treatment {treatment} was approved.");
@@ -74,12 +74,12 @@ public sealed class ConservationInBrowserTests() : BrowserApp()
         await page.Locator("#Input_Materials_0__Solvent").FillAsync("ethanol");
         await page.Locator("#Input_Materials_0__Batch").FillAsync("BTA-2291");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save step" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Conservation/Treatments/Details/{treatment}*", Parsed);
+        await ArrivedAsync(page, $"**/Conservation/Treatments/Details/{treatment}*");
         await Expect(page.Locator("#steps")).ToContainTextAsync("BTA-2291");
         await page.Locator("#complete-link").ClickAsync();
         await page.Locator("#outcome").FillAsync("Corrosion stable after 30 days at 75% RH.");
         await page.Locator("#complete-form button").ClickAsync();
-        await page.WaitForURLAsync($"**/Conservation/Treatments/Details/{treatment}*", Parsed);
+        await ArrivedAsync(page, $"**/Conservation/Treatments/Details/{treatment}*");
         await Expect(page.Locator("#status")).ToHaveTextAsync("Completed");
 
         // The curator signs off; the record is then read-only.

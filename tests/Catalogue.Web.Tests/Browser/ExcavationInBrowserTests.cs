@@ -36,7 +36,7 @@ public sealed class ExcavationInBrowserTests() : BrowserApp()
         await page.Locator("#Input_NameEn").FillAsync("Browser test site");
         await page.Locator("#Input_NameVi").FillAsync("Hoàng thành Thăng Long");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save site" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Excavation/Sites/Details/{site}", Parsed);
+        await ArrivedAsync(page, $"**/Excavation/Sites/Details/{site}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Browser test site");
 
         // Three contexts, each number proposed by the form.
@@ -47,7 +47,7 @@ public sealed class ExcavationInBrowserTests() : BrowserApp()
             await Expect(page.Locator("#Input_Number")).ToHaveValueAsync(Number(number));
             await page.Locator("#Input_Description").FillAsync($"Lớp đất số {number}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save context" }).ClickAsync();
-            await page.WaitForURLAsync($"**/Excavation/Contexts/Details/{site}/{number}", Parsed);
+            await ArrivedAsync(page, $"**/Excavation/Contexts/Details/{site}/{number}");
         }
 
         // (2) lies on (1), and (3) on (2): entered from either side.
@@ -59,7 +59,7 @@ public sealed class ExcavationInBrowserTests() : BrowserApp()
         // The matrix, latest at the top.
         await page.GotoAsync($"/Excavation/Sites/Details/{site}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Harris matrix" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Excavation/Matrix/{site}", Parsed);
+        await ArrivedAsync(page, $"**/Excavation/Matrix/{site}");
         var top = new Dictionary<int, double>();
         foreach (var number in new[] { 1, 2, 3 })
         {
@@ -81,7 +81,7 @@ public sealed class ExcavationInBrowserTests() : BrowserApp()
         // Two finds from (2), each saved with the Enter key.
         await page.GotoAsync($"/Excavation/Contexts/Details/{site}/2");
         await page.GetByRole(AriaRole.Link, new() { Name = "Register finds" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Excavation/Finds/Register?site={site}&context=2", Parsed);
+        await ArrivedAsync(page, $"**/Excavation/Finds/Register?site={site}&context=2");
         foreach (var (number, weight) in new[] { (1, "45.5"), (2, "12") })
         {
             var findNumber = $"{site}-{number:0000}";
@@ -102,14 +102,14 @@ public sealed class ExcavationInBrowserTests() : BrowserApp()
         page = await SignedInPageAsync(await UserAsync(Roles.Curator));
         await page.GotoAsync($"/Excavation/Finds/Details/{site}-0001");
         await page.Locator("#accession").ClickAsync();
-        await page.WaitForURLAsync($"**/Artifacts/Create?find={site}-0001", Parsed);
+        await ArrivedAsync(page, $"**/Artifacts/Create?find={site}-0001");
         await Expect(page.Locator("#from-find")).ToContainTextAsync($"{site}-0001");
         await Expect(page.Locator("#Input_Provenance")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex($"context \\(2\\).*find {site}-0001"));
         await page.Locator("#Input_AccessionNumber").FillAsync(accessionNumber);
         await page.Locator("#Input_TitleEn").FillAsync("Stoneware bowl from the citadel");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create artifact" }).ClickAsync();
 
-        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}", Parsed);
+        await ArrivedAsync(page, $"**/Artifacts/Details/{accessionNumber}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Stoneware bowl from the citadel");
         var provenance = page.Locator("#provenance > li");
         await Expect(provenance).ToHaveCountAsync(4);

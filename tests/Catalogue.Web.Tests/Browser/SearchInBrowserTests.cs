@@ -43,7 +43,7 @@ public sealed class SearchInBrowserTests() : BrowserApp()
         await page.Locator("#Input_InscriptionText").FillAsync("大越國軍城磚");
         await page.Locator("input[name='Input.MaterialIds']").First.CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Create artifact" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}", Parsed);
+        await ArrivedAsync(page, $"**/Artifacts/Details/{accessionNumber}");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
         var hit = await SearchUntilListedAsync("gach thang long", accessionNumber);

@@ -45,12 +45,12 @@ public sealed class StorageInBrowserTests() : BrowserApp()
         foreach (var number in objects)
             await page.GetByRole(AriaRole.Checkbox, new() { Name = number }).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move the ticked objects" }).ClickAsync();
-        await page.WaitForURLAsync("**/Locations/Move?*", Parsed);
+        await ArrivedAsync(page, "**/Locations/Move?*");
         await Expect(page.Locator("#Input_AccessionNumbers")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(string.Join("\\s+", objects.Select(System.Text.RegularExpressions.Regex.Escape))));
         await page.Locator("#Input_ToLocationCode").SelectOptionAsync(box);
         await page.Locator("#Input_Reason").FillAsync("Packed after washing");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/Locations/Details/{box}", Parsed);
+        await ArrivedAsync(page, $"**/Locations/Details/{box}");
         await Expect(page.Locator("p.notice")).ToContainTextAsync($"3 objects were moved to {box}");
         await Expect(page.Locator("#contents tbody tr")).ToHaveCountAsync(3);
 
@@ -60,7 +60,7 @@ public sealed class StorageInBrowserTests() : BrowserApp()
         await page.Locator("#Input_ToLocationCode").SelectOptionAsync(shelf);
         await page.Locator("#Input_Reason").FillAsync("Box moved to shelf B3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync($"**/Locations/Details/{shelf}", Parsed);
+        await ArrivedAsync(page, $"**/Locations/Details/{shelf}");
         await Expect(page.Locator("#contents tbody tr")).ToHaveCountAsync(3);
 
         // The artifact page agrees.
@@ -74,7 +74,7 @@ public sealed class StorageInBrowserTests() : BrowserApp()
         await page.Locator($"#present-{Css(objects[2])}").CheckAsync();
         await page.Locator("#Notes").FillAsync("One sherd not found");
         await page.GetByRole(AriaRole.Button, new() { Name = "Store the inventory check" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Locations/Details/{shelf}*", Parsed);
+        await ArrivedAsync(page, $"**/Locations/Details/{shelf}*");
         await Expect(page.Locator("p.notice")).ToContainTextAsync("2 present, 1 missing, 0 found here");
         await Expect(page.Locator("#inventories")).ToContainTextAsync(objects[1]);
         await Expect(page.Locator("#inventories")).ToContainTextAsync("One sherd not found");
@@ -89,7 +89,7 @@ public sealed class StorageInBrowserTests() : BrowserApp()
         await page.Locator("#Input_ObjectTypeId").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await page.Locator("#Input_TitleEn").FillAsync($"Glazed tile {accessionNumber}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create artifact" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Artifacts/Details/{accessionNumber}", Parsed);
+        await ArrivedAsync(page, $"**/Artifacts/Details/{accessionNumber}");
     }
 
     private async Task CreateLocationAsync(string code, string name, string kind)
@@ -99,6 +99,6 @@ public sealed class StorageInBrowserTests() : BrowserApp()
         await page.Locator("#Input_Name").FillAsync(name);
         await page.Locator("#Input_Kind").SelectOptionAsync(kind);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save location" }).ClickAsync();
-        await page.WaitForURLAsync($"**/Locations/Details/{code}", Parsed);
+        await ArrivedAsync(page, $"**/Locations/Details/{code}");
     }
 }

@@ -36,6 +36,21 @@ public sealed class ConditionReportFormTests() : CatalogueApp()
     }
 
     [Test]
+    public async Task The_form_proposes_no_condition_and_a_report_without_one_is_refused_naming_the_field()
+    {
+        var artifact = await records.ArtifactAsync();
+        var form = await conservator.GetFormAsync($"/Conservation/Reports/Create?artifact={artifact}", "#report-form");
+        Assert.That(form.Value("Input.Overall"), Is.Empty, "nothing is chosen for the examiner");
+        var reports = await WithDatabaseAsync(db => db.ConditionReports.CountAsync());
+
+        using var response = await conservator.SubmitAsync(form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await response.ReadHtmlAsync()).FieldMessage("Input.Overall"), Does.Contain("Overall condition is required"));
+        Assert.That(await WithDatabaseAsync(db => db.ConditionReports.CountAsync()), Is.EqualTo(reports));
+    }
+
+    [Test]
     public async Task The_form_proposes_today_and_the_signed_in_conservator_as_examiner()
     {
         var artifact = await records.ArtifactAsync();

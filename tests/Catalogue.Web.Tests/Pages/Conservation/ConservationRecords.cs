@@ -153,9 +153,9 @@ public static class ConservationForms
 
     public static DateOnly Today => CatalogueFactory.Today;
 
-    /// <summary>The new-report form of an artifact as the page proposes it (examiner and date filled in).</summary>
-    public static Task<HtmlForm> ReportFormAsync(this HttpClient client, string accessionNumber) =>
-        client.GetFormAsync($"/Conservation/Reports/Create?artifact={accessionNumber}", "#report-form");
+    /// <summary>The new-report form of an artifact as the page proposes it (examiner and date filled in), the object found in good condition.</summary>
+    public static async Task<HtmlForm> ReportFormAsync(this HttpClient client, string accessionNumber) =>
+        (await client.GetFormAsync($"/Conservation/Reports/Create?artifact={accessionNumber}", "#report-form")).Set("Input.Overall", nameof(OverallCondition.Good));
 
     /// <summary>Posts a form that must land on a record's page under <paramref name="pathPrefix"/>; returns the last segment (the reference).</summary>
     public static async Task<string> SubmitExpectingRecordAsync(this HttpClient client, HtmlForm form, string pathPrefix)

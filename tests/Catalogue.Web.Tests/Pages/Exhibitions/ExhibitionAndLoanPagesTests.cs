@@ -135,7 +135,7 @@ public sealed class ExhibitionAndLoanPagesTests() : CatalogueApp()
         Assert.That(link, Does.Contain($"loan={loan}").And.Contain("purpose=LoanDeparture"));
         var report = await conservator.GetFormAsync(link!, "main form[method=post]");
         Assert.That(report.Value("Input.LoanReference"), Is.EqualTo(loan));
-        using (var saved = await conservator.SubmitAsync(report.Set("Input.ExaminedOn", Today())))
+        using (var saved = await conservator.SubmitAsync(report.Set("Input.ExaminedOn", Today()).Set("Input.Overall", "Good")))
             Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), (await saved.ReadHtmlAsync()).QuerySelector(".validation-summary-errors")?.TextContent);
 
         page = await curator.GetPageAsync($"/Loans/Details/{loan}");
