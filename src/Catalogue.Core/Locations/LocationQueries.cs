@@ -9,6 +9,9 @@ namespace Catalogue.Core.Locations;
 /// <remarks>Where is the location path (e.g. "K1 › R2 › B07") or the borrower when on loan.</remarks>
 public sealed record Placement(int? LocationId, string? LocationCode, string Where, string? LoanReference, DateTime Since);
 
+/// <summary>An object its last inventory did not find where it was expected, and that no move has placed since.</summary>
+public sealed record MissingObject(string AccessionNumber, string LocationCode, DateTime CheckedAt, string CheckedBy);
+
 public sealed record LocationNode(int Id, string Code, string Name, LocationKind Kind, int? ParentId, int Depth, int ObjectsHere, int ObjectsWithin);
 
 public sealed record LocatedObject(string AccessionNumber, LocalizedText Title, string LocationCode, DateTime Since);
@@ -92,6 +95,26 @@ public sealed class LocationQueries(CatalogueDbContext db)
             m.ToLocationId is null && m.Loan is { } loan && loan.Status is LoanStatus.Dispatched or LoanStatus.OnDisplay
                 ? new Placement(null, null, $"On loan: {loan.Institution}", loan.Reference, m.MovedAt)
                 : new Placement(m.ToLocationId, m.ToLocationId is { } id ? paths[id].Code : null, m.ToLocationId is { } i ? paths[i].Path : "(unknown)", null, m.MovedAt));
+    }
+
+    /// <summary>
+    /// The objects whose latest inventory check marked them missing, with no move recorded after it (a move, or a
+    /// later check that finds them, settles where they are), in the order of the checks.
+    /// </summary>
+    public async Task<IReadOnlyList<MissingObject>> MissingAsync(string? accessionNumber = null, CancellationToken cancellationToken = default)
+    {
+        var items = await db.InventoryChecks.AsNoTracking().SelectMany(c => c.Items, (c, i) => new { i.ArtifactId, i.AccessionNumber, i.Result, CheckId = c.Id, c.CheckedAt, c.LocationCode, c.CheckedBy })
+            .Where(i => accessionNumber == null || i.AccessionNumber == accessionNumber)
+            .ToListAsync(cancellationToken);
+        var latestMissing = items.GroupBy(i => i.ArtifactId).Select(g => g.OrderByDescending(i => i.CheckedAt).ThenByDescending(i => i.CheckId).First())
+            .Where(i => i.Result == InventoryResult.Missing).ToList();
+        var ids = latestMissing.Select(i => i.ArtifactId).ToList();
+        var lastMoves = await db.Movements.AsNoTracking().Where(m => ids.Contains(m.ArtifactId))
+            .GroupBy(m => m.ArtifactId).Select(g => new { ArtifactId = g.Key, Last = g.Max(m => m.MovedAt) })
+            .ToDictionaryAsync(m => m.ArtifactId, m => m.Last, cancellationToken);
+        return latestMissing.Where(i => !lastMoves.TryGetValue(i.ArtifactId, out var moved) || moved <= i.CheckedAt)
+            .OrderBy(i => i.CheckedAt).ThenBy(i => i.AccessionNumber, StringComparer.Ordinal)
+            .Select(i => new MissingObject(i.AccessionNumber, i.LocationCode, i.CheckedAt, i.CheckedBy)).ToList();
     }
 
     public async Task<Placement?> PlacementOfAsync(string accessionNumber, CancellationToken cancellationToken = default)

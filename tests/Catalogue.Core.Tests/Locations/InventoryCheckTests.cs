@@ -126,6 +126,29 @@ public sealed class InventoryCheckTests
     }
 
     [Test]
+    public async Task AnObjectAnInventoryDidNotFind_IsMissingUntilALaterCheckFindsItOrAMovePlacesIt()
+    {
+        AssertSucceeded(await CheckAsync(new InventoryCommand { LocationCode = "K1-R1-S1", Present = [_objects[0]] }));
+        await using (var scope = _catalogue.As("reader"))
+        {
+            var missing = await scope.Get<LocationQueries>().MissingAsync();
+            Assert.That(missing.Select(m => (m.AccessionNumber, m.LocationCode, m.CheckedBy)), Is.EquivalentTo(new[]
+            {
+                (_objects[1], "K1-R1-S1", "lan.registrar"),
+                (_objects[2], "K1-R1-S1", "lan.registrar"),
+            }));
+            Assert.That((await scope.Get<LocationQueries>().MissingAsync(_objects[0])), Is.Empty, "what was ticked is not missing");
+        }
+
+        AssertSucceeded(await CheckAsync(new InventoryCommand { LocationCode = "K1-R1-S1-B2", Present = [_objects[2]] }));
+        await _catalogue.MovedAsync("K1-R2-B3", null, _objects[1]);
+
+        await using var reader = _catalogue.As("reader");
+        Assert.That(await reader.Get<LocationQueries>().MissingAsync(), Is.Empty,
+            "a later check found one, and a move placed the other");
+    }
+
+    [Test]
     public async Task Checks_AreKeptNewestFirstAndWrittenToTheAuditTrail()
     {
         AssertSucceeded(await CheckAsync(new InventoryCommand { LocationCode = "K1-R2-B3", Present = [_objects[3]] }));

@@ -25,6 +25,9 @@ public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history
     public IReadOnlyList<TreatmentSummary> Treatments { get; private set; } = [];
     public IReadOnlyList<JourneyEvent> Journey { get; private set; } = [];
     public Placement? Placement { get; private set; }
+
+    /// <summary>Set when the last inventory of its location did not find it, and no move has placed it since.</summary>
+    public MissingObject? Missing { get; private set; }
     public IReadOnlyList<MediaImageView> Images { get; private set; } = [];
     public IReadOnlyList<MovementView> Movements { get; private set; } = [];
     public IReadOnlyList<(string Code, LocalizedText Title, DateOnly? Opens, DateOnly? Closes, string Venues)> Exhibitions { get; private set; } = [];
@@ -40,6 +43,7 @@ public sealed class DetailsModel(ArtifactQueries queries, HistoryQueries history
         Treatments = await conservation.TreatmentsForArtifactAsync(artifact.AccessionNumber, cancellationToken);
         Journey = await journey.ForArtifactAsync(artifact.AccessionNumber, cancellationToken);
         Placement = await locations.PlacementOfAsync(artifact.AccessionNumber, cancellationToken);
+        Missing = await locations.MissingAsync(artifact.AccessionNumber, cancellationToken) is [var missing, ..] ? missing : null;
         Movements = await locations.HistoryAsync(artifact.AccessionNumber, cancellationToken);
         Exhibitions = await exhibitions.ExhibitionsOfAsync(artifact.AccessionNumber, cancellationToken);
         Images = await media.ForArtifactAsync(artifact.AccessionNumber, publishedOnly: false, cancellationToken);

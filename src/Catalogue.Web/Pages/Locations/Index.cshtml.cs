@@ -14,5 +14,12 @@ public sealed class IndexModel(LocationQueries queries) : PageModel
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
     public bool All { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => Tree = await queries.TreeAsync(cancellationToken);
+    /// <summary>Objects their last inventory did not find, until a move places them.</summary>
+    public IReadOnlyList<MissingObject> Missing { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Tree = await queries.TreeAsync(cancellationToken);
+        Missing = await queries.MissingAsync(cancellationToken: cancellationToken);
+    }
 }

@@ -202,6 +202,12 @@ public sealed class LocationPagesTests() : CatalogueApp()
             Assert.That(page.QuerySelector("#inventories")?.TextContent, Does.Contain(expected[1]).And.Contain("Lid cracked"));
             Assert.That(page.QuerySelector("#contents")?.TextContent, Does.Contain(stray), "the object found here was moved here");
         });
+        var missingObject = await curator.GetPageAsync($"/Artifacts/Details/{expected[1]}");
+        Assert.That(missingObject.QuerySelector("#missing-at-inventory")?.TextContent, Does.Contain($"Not found at the inventory of {shelfBox}"),
+            "the object's page says its last inventory did not find it");
+        var locations = await curator.GetPageAsync("/Locations");
+        Assert.That(locations.QuerySelector("#missing-objects")?.TextContent, Does.Contain(expected[1]).And.Not.Contain(expected[0]));
+        Assert.That((await curator.GetPageAsync($"/Artifacts/Details/{expected[0]}")).QuerySelector("#missing-at-inventory"), Is.Null);
     }
 
     [Test]
