@@ -1,3 +1,4 @@
+using Catalogue.Core.Artifacts;
 using Catalogue.Core.Common;
 using Catalogue.Core.Exhibitions;
 using Catalogue.Web.Infrastructure;
@@ -33,12 +34,19 @@ public sealed class ManageModel(ExhibitionCommands commands, ExhibitionQueries q
         Handle(() => commands.RemoveVenueAsync(Code, venueId, cancellationToken), nameof(Venue), l["The venue was removed."].Value, cancellationToken);
 
     public Task<IActionResult> OnPostShowAsync(CancellationToken cancellationToken) =>
-        Handle(() => commands.ShowAsync(Code, Item, cancellationToken), nameof(Item), l["{0} is shown in the exhibition.", Item.AccessionNumber ?? string.Empty].Value, cancellationToken);
+        Handle(() => commands.ShowAsync(Code, Item, cancellationToken), nameof(Item), exhibition =>
+            exhibition.IsPublic && exhibition.Objects.FirstOrDefault(o => o.Artifact?.AccessionNumber == AccessionNumber.Normalize(Item.AccessionNumber)) is { Artifact.IsPublished: false } shown
+                ? l["{0} is shown in the exhibition, but it is not published: the public page leaves it out until it is.", shown.Artifact!.AccessionNumber].Value
+                : l["{0} is shown in the exhibition.", Item.AccessionNumber ?? string.Empty].Value, cancellationToken);
 
     public Task<IActionResult> OnPostWithdrawAsync(string accessionNumber, CancellationToken cancellationToken) =>
         Handle(() => commands.WithdrawAsync(Code, accessionNumber ?? string.Empty, cancellationToken), nameof(Item), l["{0} was withdrawn from the exhibition.", accessionNumber ?? string.Empty].Value, cancellationToken);
 
-    private async Task<IActionResult> Handle(Func<Task<CommandResult<Exhibition>>> command, string prefix, string done, CancellationToken cancellationToken)
+    private Task<IActionResult> Handle(Func<Task<CommandResult<Exhibition>>> command, string prefix, string done, CancellationToken cancellationToken) =>
+        Handle(command, prefix, _ => done, cancellationToken);
+
+    /// <summary>Runs the change; on success the message may depend on the exhibition as saved.</summary>
+    private async Task<IActionResult> Handle(Func<Task<CommandResult<Exhibition>>> command, string prefix, Func<Exhibition, string> done, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
@@ -51,7 +59,7 @@ public sealed class ManageModel(ExhibitionCommands commands, ExhibitionQueries q
             return NotFound();
         if (result.Succeeded)
         {
-            TempData["Message"] = done;
+            TempData["Message"] = done(result.Value!);
             return Redirect($"/Exhibitions/Manage/{Uri.EscapeDataString(Code)}");
         }
 

@@ -235,6 +235,18 @@ public sealed class ExhibitionAndLoanPagesTests() : CatalogueApp()
 
     /// <summary>Posts one of the loan page's forms and expects to be sent back to the loan page with no error.</summary>
     [Test]
+    public async Task Adding_an_unpublished_object_to_a_public_exhibition_says_the_public_will_not_see_it()
+    {
+        var draft = ArtifactForms.NewAccessionNumber();
+        await curator.CreateArtifactAsync(draft, "Draft tile");
+
+        await PostManageAsync("#object-form", ("Item.AccessionNumber", draft));
+
+        var page = await curator.GetPageAsync($"/Exhibitions/Manage/{code}");
+        Assert.That(page.QuerySelector("[role=status]")?.TextContent, Does.Contain($"{draft} is shown in the exhibition, but it is not published"));
+    }
+
+    [Test]
     public async Task A_dispatch_without_departure_checks_is_refused_until_the_curator_confirms_it_naming_the_objects()
     {
         var number = ArtifactForms.NewAccessionNumber();

@@ -119,8 +119,12 @@ public sealed class PhotographsTests() : CatalogueApp()
         var draftImage = await ImageOfAsync(Draft);
 
         var publicPage = await anonymous.GetPageAsync($"/Collection/Details/{Published}");
+        var fileName = await WithDatabaseAsync(db => db.MediaImages.Where(i => i.Sha256 == publishedImage).Select(i => i.OriginalFileName).SingleAsync());
         Assert.Multiple(async () =>
         {
+            Assert.That(publicPage.QuerySelector("#image-gallery")!.InnerHtml, Does.Not.Contain(fileName), "the public is not shown the file names the museum stores photographs under");
+            Assert.That(publicPage.QuerySelector("#image-gallery .caption")?.TextContent, Does.Contain("Photograph 1 of"));
+            Assert.That(publicPage.QuerySelector("#image-gallery img")?.GetAttribute("alt"), Does.StartWith(publicPage.QuerySelector("h1")!.TextContent.Trim()));
             Assert.That(publicPage.QuerySelectorAll("#image-gallery [data-image-id]").Select(e => e.GetAttribute("data-image-id")), Does.Contain(publishedImage));
             Assert.That((int)(await anonymous.GetAsync($"/iiif/3/{publishedImage}/info.json")).StatusCode, Is.EqualTo(200));
             Assert.That((int)(await anonymous.GetAsync($"/iiif/3/{draftImage}/info.json")).StatusCode, Is.EqualTo(404));
