@@ -127,6 +127,9 @@ public sealed class SearchView
             labels[$"{facet}|{term.Code}"] = term.Text();
         }
 
+        // Sites are indexed by their code in lower case; the facet shows it as written, with the site's name.
+        foreach (var site in await db.Sites.AsNoTracking().ToListAsync(cancellationToken))
+            labels[$"{SearchFields.Site}|{site.Code.ToLowerInvariant()}"] = $"{site.Code} · {site.Name.Text()}";
         foreach (var status in Enum.GetNames<Catalogue.Core.Artifacts.PublicationStatus>())
             labels[$"{SearchFields.Status}|{status.ToLowerInvariant()}"] = localizer[status];
         foreach (var condition in Enum.GetNames<Catalogue.Core.Conservation.OverallCondition>())

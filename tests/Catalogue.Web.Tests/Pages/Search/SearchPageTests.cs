@@ -4,6 +4,7 @@ using Catalogue.Core.Data;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
 using Catalogue.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Catalogue.Web.Tests.Pages.Search;
@@ -88,6 +89,18 @@ public sealed class SearchPageTests() : CatalogueApp()
 
         Assert.That(narrowed.QuerySelector("#search-total")!.TextContent, Does.Contain(count.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         Assert.That(narrowed.QuerySelector($"#facets section[data-facet='material'] a.selected[data-value='{link.GetAttribute("data-value")}']"), Is.Not.Null);
+    }
+
+    [Test]
+    public async Task The_site_facet_shows_each_site_by_its_code_as_written_and_its_name()
+    {
+        var viewer = await SignInAsync(Roles.Viewer);
+        var site = await WithDatabaseAsync(db => db.Sites.OrderBy(s => s.Code).FirstAsync());
+
+        var page = await viewer.GetPageAsync("/Search?kind=find");
+
+        var link = page.QuerySelector($"#facets section[data-facet='site'] a[data-value='{site.Code.ToLowerInvariant()}']");
+        Assert.That(link?.TextContent, Does.StartWith($"{site.Code} · "));
     }
 
     [TestCase("title:(bowl")]
