@@ -10,13 +10,6 @@ public sealed class SignInTests() : CatalogueApp(loadSampleData: false, freshApp
 {
     private const string Refused = "The email or password is not correct, or the account is locked after too many failed attempts";
 
-    private sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Shift { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
-    }
-
     private readonly MovableClock clock = new();
 
     protected override void Configure(CatalogueFactory app)

@@ -10,13 +10,6 @@ namespace Catalogue.Web.Tests.Pages.Conservation;
 /// <summary>A day after it is recorded, a condition report is a permanent record: no edit, no photograph taken off.</summary>
 public sealed class ReportPermanenceTests() : CatalogueApp()
 {
-    private sealed class MovableClock : TimeProvider
-    {
-        public TimeSpan Shift { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + Shift;
-    }
-
     private readonly MovableClock clock = new();
 
     protected override void Configure(CatalogueFactory app) => app.Clock = clock;
