@@ -46,6 +46,17 @@ public static class Display
         }
     }
 
+    /// <summary>
+    /// A period and a dating as written, on one line, without the period twice when the dating begins with it
+    /// ("Lý dynasty, 11th–13th century", not "Lý dynasty Lý dynasty, 11th–13th century").
+    /// </summary>
+    public static string DatingLine(string? period, string? dating)
+    {
+        if (string.IsNullOrWhiteSpace(dating))
+            return period ?? string.Empty;
+        return string.IsNullOrWhiteSpace(period) || dating.StartsWith(period, StringComparison.CurrentCultureIgnoreCase) ? dating : $"{period} · {dating}";
+    }
+
     /// <summary>"1 object" or "3 objects": the singular text when the count is one.</summary>
     public static Microsoft.Extensions.Localization.LocalizedString Count(this Microsoft.Extensions.Localization.IStringLocalizer l, int count, string one, string many) =>
         l[count == 1 ? one : many, count];
