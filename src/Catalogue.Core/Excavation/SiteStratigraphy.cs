@@ -92,9 +92,11 @@ public sealed class SiteStratigraphy(CatalogueDbContext db, TimeProvider clock, 
                 errors.Add(new FieldError("Relation", $"{Describe(relation, contexts)} is already recorded."));
         }
 
-        var problems = proposed.Count == 1
-            ? StratigraphyAnalysis.CheckAddition(units, existing, proposed[0])
-            : StratigraphyAnalysis.Check(units, existing.Concat(proposed));
+        // A relation already recorded is said once, above; the analysis looks at the others.
+        var fresh = proposed.Where(r => !existing.Any(e => Same(e, r))).ToList();
+        var problems = fresh.Count == 0 ? []
+            : proposed.Count == 1 ? StratigraphyAnalysis.CheckAddition(units, existing, fresh[0])
+            : StratigraphyAnalysis.Check(units, existing.Concat(fresh));
         errors.AddRange(problems.Select(p => new FieldError("Relation", p.Message)));
         if (errors.Count > 0)
             return CommandResult<IReadOnlyList<ContextRelation>>.Invalid(errors);

@@ -87,6 +87,7 @@ public sealed class SiteStratigraphyTests
         var result = await scope.Get<SiteStratigraphy>().AddRelationAsync("HD18", 5, StratigraphicRelationChoice.Below, 3);
 
         Assert.That(AssertRefusedOn(result, "Relation"), Does.Contain("already recorded"));
+        Assert.That(result.Errors, Has.Count.EqualTo(1), "the duplicate is said once");
         Assert.That(await _catalogue.ReadRelationsAsync("HD18"), Is.EqualTo(new[] { "3 above 5" }));
     }
 
