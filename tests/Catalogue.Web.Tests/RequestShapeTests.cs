@@ -95,6 +95,34 @@ public sealed class RequestShapeTests() : CatalogueApp()
         Assert.That(await WithDatabaseAsync(db => db.Exhibitions.AnyAsync(e => e.Code == "EX-2026-BOOL")), Is.False);
     }
 
+    [TestCase("99")]
+    [TestCase("Shattered")]
+    public async Task A_choice_the_list_does_not_have_is_refused_naming_the_field_and_the_choices(string value)
+    {
+        using var conservator = await SignInAsync(Roles.Conservator);
+        var accession = SampleCatalogue.First(PublicationStatus.Published).AccessionNumber;
+        var form = (await conservator.GetFormAsync($"/Conservation/Reports/Create?artifact={accession}", "#report-form")).Set("Input.Overall", "Good");
+
+        using var response = await conservator.PostAsync(form.Action,
+            new FormUrlEncodedContent(form.Values.Where(v => v.Key != "Input.Priority").Append(new("Input.Priority", value))));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await response.ReadHtmlAsync()).FieldMessage("Input.Priority"), Is.EqualTo("Priority must be one of Low, Medium, High, Urgent."));
+    }
+
+    [Test]
+    public async Task A_word_where_a_date_belongs_is_refused_naming_the_field_in_words()
+    {
+        using var conservator = await SignInAsync(Roles.Conservator);
+        var accession = SampleCatalogue.First(PublicationStatus.Published).AccessionNumber;
+        var form = (await conservator.GetFormAsync($"/Conservation/Reports/Create?artifact={accession}", "#report-form"))
+            .Set("Input.Overall", "Good").Set("Input.ExaminedOn", "2026-13-45");
+
+        using var response = await conservator.SubmitAsync(form);
+
+        Assert.That((await response.ReadHtmlAsync()).FieldMessage("Input.ExaminedOn"), Does.Contain("'2026-13-45' is not a valid value for Examined on."));
+    }
+
     [Test]
     public async Task A_form_that_cannot_be_read_is_refused_as_unreadable_and_changes_nothing()
     {

@@ -31,7 +31,7 @@ public sealed class BooleanModelBinder : IModelBinder
         }
 
         bindingContext.ModelState.SetModelValue(bindingContext.ModelName, new ValueProviderResult(bool.FalseString));
-        bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"{bindingContext.ModelMetadata.GetDisplayName()} must be true or false.");
+        bindingContext.ModelState.TryAddModelError(bindingContext.ModelName, $"{FieldNames.Of(bindingContext.ModelMetadata)} must be true or false.");
         return Task.CompletedTask;
     }
 

@@ -77,6 +77,10 @@ public static class WebServiceCollectionExtensions
                 options.Filters.Add<UnreadableRequestFilter>();
                 options.Filters.Add<TempDataBound>();
                 options.ModelBinderProviders.Insert(0, new BooleanModelBinder.Provider());
+                options.ModelBinderProviders.Insert(1, new EnumModelBinder.Provider());
+                // A value of the wrong kind (a word for a number or a date) is refused naming the field in words.
+                options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) =>
+                    $"'{Catalogue.Core.Common.Text.Shown(value, 40)}' is not a valid value for {FieldNames.Words(field)}.");
                 // The address says which record a request is about: a form or query field of the same name (an empty
                 // "Reference=", say) must not override it, which by default it does, the form being read first.
                 var route = options.ValueProviderFactories.OfType<Microsoft.AspNetCore.Mvc.ModelBinding.RouteValueProviderFactory>().Single();
