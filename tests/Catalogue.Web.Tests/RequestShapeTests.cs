@@ -107,7 +107,7 @@ public sealed class RequestShapeTests() : CatalogueApp()
             new FormUrlEncodedContent(form.Values.Where(v => v.Key != "Input.Priority").Append(new("Input.Priority", value))));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await response.ReadHtmlAsync()).FieldMessage("Input.Priority"), Is.EqualTo("Priority must be one of Low, Medium, High, Urgent."));
+        Assert.That((await response.ReadHtmlAsync()).FieldMessage("Input.Priority"), Is.EqualTo($"Priority must be one of Low, Medium, High, Urgent ('{value}' is not)."));
     }
 
     [Test]

@@ -4,8 +4,8 @@ namespace Catalogue.Web.Infrastructure;
 
 /// <summary>
 /// Binds a choice from a list (an enum), refusing a value the list does not have with a message that names the field
-/// and the choices ("Severity must be one of Minor, Moderate, Severe."), where the framework said only "The value '99'
-/// is invalid.", beside no field at all when the form had no place for it.
+/// and the choices ("Severity must be one of Minor, Moderate, Severe ('99' is not)."), where the framework said only
+/// "The value '99' is invalid.".
 /// </summary>
 public sealed class EnumModelBinder : IModelBinder
 {
@@ -32,7 +32,7 @@ public sealed class EnumModelBinder : IModelBinder
         }
 
         bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-            $"{FieldNames.Of(bindingContext.ModelMetadata)} must be one of {string.Join(", ", Enum.GetNames(type))}.");
+            $"{FieldNames.Of(bindingContext.ModelMetadata)} must be one of {string.Join(", ", Enum.GetNames(type))} ('{Catalogue.Core.Common.Text.Shown(text, 40)}' is not).");
         return Task.CompletedTask;
     }
 
