@@ -18,8 +18,11 @@ public static class Text
     }
 
     /// <summary>An enum value as lower-case words for a sentence: LoanBeforeReturn -> "loan before return".</summary>
-    public static string Words<T>(T value) where T : struct, Enum =>
-        System.Text.RegularExpressions.Regex.Replace(value.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
+    public static string Words<T>(T value) where T : struct, Enum => Words(value.ToString());
+
+    /// <summary>A PascalCase name as lower-case words: ExaminedOn -> "examined on".</summary>
+    public static string Words(string name) =>
+        System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 
     /// <summary>What someone typed, for a message that repeats it: cut short past <paramref name="max"/> characters.</summary>
     public static string Shown(string? value, int max = 60)
