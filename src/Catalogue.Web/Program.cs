@@ -7,6 +7,8 @@ builder.Services.AddCatalogueWeb();
 
 var app = builder.Build();
 
+// First, so that everything after it sees the visitor's address and scheme rather than the proxy's.
+app.UseForwardedHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseHsts();
 app.UseExceptionHandler("/Error");

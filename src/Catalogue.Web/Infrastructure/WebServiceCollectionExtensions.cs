@@ -21,6 +21,7 @@ public static class WebServiceCollectionExtensions
     {
         services.AddCatalogueCore();
         services.AddHttpContextAccessor();
+        services.AddProxySupport();
         services.Replace(ServiceDescriptor.Scoped<ICurrentUser, HttpCurrentUser>());
 
         services.AddIdentity<CatalogueUser, IdentityRole>(IdentitySetup.Configure)
