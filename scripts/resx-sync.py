@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Adds every UI string the Razor pages pass to the localizers (L["..."], S["..."], l["..."])
-to Resources/SharedResource.resx, with the English text as its value; also adds extra keys given
+to Resources/SharedResource.resx, with the English text as its value, and lists the keys each translation
+(SharedResource.vi.resx, SharedResource.fr.resx) still lacks; also adds extra keys given
 on the command line (enum names). CamelCase enum names get a readable value ("InProgress" ->
 "In progress"). Run from the repository root: python3 scripts/resx-sync.py [Key ...]"""
 import html, pathlib, re, sys
@@ -34,3 +35,10 @@ entries = "".join(
     for k in added)
 resx.write_text(text.replace("</root>", entries + "</root>"), encoding="utf-8")
 print(f"added {len(added)} keys", *added, sep="\n  ")
+
+# The translations must hold every key (LocalizationResourceTests checks): say which ones still need writing.
+for translation in sorted(resx.parent.glob("SharedResource.*.resx")):
+    theirs = set(html.unescape(m) for m in re.findall(r'<data name="([^"]*)"', translation.read_text(encoding="utf-8")))
+    missing = sorted(have - theirs)
+    if missing:
+        print(f"{translation.name}: {len(missing)} keys to translate", *missing, sep="\n  ")

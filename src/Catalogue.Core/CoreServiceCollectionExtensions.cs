@@ -27,6 +27,9 @@ public static class CoreServiceCollectionExtensions
     /// <summary>Registers the catalogue core: options, the database, commands, queries and validators.</summary>
     public static IServiceCollection AddCatalogueCore(this IServiceCollection services)
     {
+        // The rules' messages are written in English. FluentValidation's own would follow the page's language and put
+        // two languages in one sentence ("'Title' ne doit pas être vide"), so they are English too.
+        ValidatorOptions.Global.LanguageManager.Culture = System.Globalization.CultureInfo.GetCultureInfo("en");
         services.AddOptions<CatalogueOptions>().BindConfiguration(CatalogueOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CatalogueOptions>, CatalogueOptionsValidation>());
         services.TryAddSingleton(TimeProvider.System);

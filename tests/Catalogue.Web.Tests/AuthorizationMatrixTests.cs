@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         new("Collection/Index", Access.Anonymous),
         new("Collection/Details/{accessionNumber}", Access.Anonymous, Url: s => $"/Collection/Details/{s.PublishedAccessionNumber}"),
         new("Account/Login", Access.Anonymous),
+        new("Language", Access.Anonymous),
         // The page says "not allowed", so it answers with that status to everyone.
         new("Account/AccessDenied", Access.Anonymous, AllowedStatus: 403),
         new("Account/Logout", Access.SignedIn),

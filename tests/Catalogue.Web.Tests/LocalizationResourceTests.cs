@@ -50,6 +50,7 @@ public sealed partial class LocalizationResourceTests
             .Concat(Enum.GetValues<StratigraphicRelationType>().SelectMany(t => new[] { t.Reading(true), t.Reading(false) }))
             .Concat(StratigraphicRelationChoices.All.Select(c => c.Phrase()))
             .Concat(Roles.All)
+            .Concat(Catalogue.Web.Pages.Conservation.Treatments.TreatmentSections.Texts).Append(Catalogue.Web.Pages.Conservation.Treatments.TreatmentSections.Other)
             .Concat(new Dimensions { Length = 1, Width = 1, Height = 1, Diameter = 1, Thickness = 1, Unit = "cm" }.Given().Select(d => d.Name));
 
         var missing = shownByName.Except(ResourceKeys(), StringComparer.Ordinal).ToList();
@@ -92,6 +93,62 @@ public sealed partial class LocalizationResourceTests
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    [TestCase("vi")]
+    [TestCase("fr")]
+    public void Every_key_has_a_translation_with_the_same_placeholders(string language)
+    {
+        var english = Entries(null);
+        var translated = Entries(language);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(english.Keys.Except(translated.Keys).Order(StringComparer.Ordinal), Is.Empty, $"keys with no {language} translation");
+            Assert.That(translated.Keys.Except(english.Keys).Order(StringComparer.Ordinal), Is.Empty, $"{language} translations of keys the pages no longer use");
+            foreach (var (key, value) in translated.Where(t => english.ContainsKey(t.Key)))
+            {
+                Assert.That(value.Trim(), Is.Not.Empty, $"the {language} translation of '{key}'");
+                Assert.That(Placeholders(value), Is.EqualTo(Placeholders(english[key])), $"the placeholders of the {language} translation of '{key}'");
+                // A resource's text is written into the page as it is (only its arguments are encoded).
+                Assert.That(value.IndexOfAny(['<', '>', '&']), Is.EqualTo(-1), $"the {language} translation of '{key}' holds markup");
+            }
+        });
+    }
+
+    [TestCase("vi")]
+    [TestCase("fr")]
+    public void The_app_finds_the_translations_in_the_compiled_resources(string language)
+    {
+        var translated = Entries(language);
+        var factory = new ResourceManagerStringLocalizerFactory(
+            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
+        var localizer = factory.Create(typeof(SharedResource));
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(language);
+        try
+        {
+            var wrong = translated.Where(t => localizer[t.Key].Value != t.Value).Select(t => t.Key).ToList();
+
+            Assert.That(wrong, Is.Empty, $"keys the app's localizer does not answer with their {language} translation");
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    private static Dictionary<string, string> Entries(string? language)
+    {
+        var path = Path.Combine(WebProject, "Resources", language is null ? "SharedResource.resx" : $"SharedResource.{language}.resx");
+        Assert.That(File.Exists(path), Is.True, $"{path} is missing");
+        return XDocument.Load(path).Root!.Elements("data")
+            .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? string.Empty, StringComparer.Ordinal);
+    }
+
+    private static List<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal)];
+
+    [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]
+    private static partial Regex Placeholder();
 
     private static HashSet<string> LiteralsInPages()
     {

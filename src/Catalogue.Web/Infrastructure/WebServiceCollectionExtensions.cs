@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using Catalogue.Core;
 using Catalogue.Core.Common;
@@ -6,7 +5,6 @@ using Catalogue.Core.Data;
 using Catalogue.Core.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Catalogue.Web.Infrastructure;
@@ -14,8 +12,6 @@ namespace Catalogue.Web.Infrastructure;
 public static class WebServiceCollectionExtensions
 {
     public const string SmartScheme = "CatalogueSmart";
-
-    public static readonly CultureInfo[] SupportedCultures = [new("en")];
 
     public static IServiceCollection AddCatalogueWeb(this IServiceCollection services)
     {
@@ -64,12 +60,7 @@ public static class WebServiceCollectionExtensions
         services.AddAuthorization(Policies.Configure);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
-        services.Configure<RequestLocalizationOptions>(options =>
-        {
-            options.DefaultRequestCulture = new RequestCulture("en");
-            options.SupportedCultures = SupportedCultures;
-            options.SupportedUICultures = SupportedCultures;
-        });
+        services.Configure<RequestLocalizationOptions>(Languages.Configure);
 
         services.AddRazorPages()
             .AddMvcOptions(options =>

@@ -9,7 +9,8 @@ namespace Catalogue.Web.Tests.Browser;
 
 /// <summary>
 /// A curator at a real browser: catalogues a brick, then finds it a moment later by typing Vietnamese without accents,
-/// French without its diaeresis and characters of its inscription, sees the words highlighted and narrows by a facet.
+/// French without its diaeresis and characters of its inscription, sees the words highlighted and narrows by a facet;
+/// and a visitor reads the collection in Vietnamese, then French.
 /// </summary>
 public sealed class SearchInBrowserTests() : BrowserApp()
 {
@@ -62,6 +63,24 @@ public sealed class SearchInBrowserTests() : BrowserApp()
         await Expect(page.Locator($"#facets section[data-facet='material'] a.selected[data-value='{material}']")).ToBeVisibleAsync();
         await Expect(page.Locator($"#hits li[data-number='{accessionNumber}']")).ToBeVisibleAsync();
         await Expect(page.Locator("#search-total")).ToContainTextAsync(count == "1" ? "1 result" : $"{count} results");
+    }
+
+    [Test]
+    public async Task A_visitor_reads_the_collection_in_vietnamese_then_in_french_from_the_foot_of_the_page()
+    {
+        await page.GotoAsync("/Collection");
+        await Expect(page.Locator("header nav a[href='/Collection']")).ToHaveTextAsync("Collection");
+
+        await page.Locator("form.languages button", new PageLocatorOptions { HasText = "Tiếng Việt" }).ClickAsync();
+        await ArrivedAsync(page, "**/Collection");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
+        await Expect(page.Locator("header nav a[href='/Collection']")).ToHaveTextAsync("Sưu tập");
+        await Expect(page.Locator("header .account a")).ToHaveTextAsync("Đăng nhập");
+
+        await page.Locator("form.languages button", new PageLocatorOptions { HasText = "Français" }).ClickAsync();
+        await ArrivedAsync(page, "**/Collection");
+        await Expect(page.Locator("header .account a")).ToHaveTextAsync("Se connecter");
+        await Expect(page.Locator("form.languages button[aria-pressed=true]")).ToHaveTextAsync("Français");
     }
 
     /// <summary>Types the query as a person would and searches again (for up to ten seconds) until the record is listed.</summary>

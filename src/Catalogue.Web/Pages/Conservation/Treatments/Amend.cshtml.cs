@@ -40,7 +40,7 @@ public sealed class AmendModel(ConservationCommands commands, ConservationQuerie
         var treatment = await queries.TreatmentAsync(Reference, cancellationToken);
         if (treatment is null)
             return false;
-        Sections = ["Proposal", "Condition before", "Condition after", "Outcome", .. treatment.Steps.Select(s => $"Step {s.Order}"), "Other"];
+        Sections = TreatmentSections.Of(treatment);
         return true;
     }
 }

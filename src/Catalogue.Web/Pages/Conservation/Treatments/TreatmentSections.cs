@@ -1,0 +1,33 @@
+using Catalogue.Core.Conservation;
+using Microsoft.Extensions.Localization;
+
+namespace Catalogue.Web.Pages.Conservation.Treatments;
+
+/// <summary>
+/// The parts of a treatment record an amendment can be about. An amendment keeps the part's English name, as it was
+/// written into the record; the pages show it in the reader's language.
+/// </summary>
+public static class TreatmentSections
+{
+    public const string Proposal = "Proposal";
+    public const string ConditionBefore = "Condition before";
+    public const string ConditionAfter = "Condition after";
+    public const string Outcome = "Outcome";
+    public const string Other = "Other";
+
+    private const string StepPrefix = "Step ";
+
+    /// <summary>The parts with a text of their own, in the order the record shows them.</summary>
+    public static readonly IReadOnlyList<string> Texts = [Proposal, ConditionBefore, ConditionAfter, Outcome];
+
+    public static string Step(int order) => StepPrefix + order;
+
+    /// <summary>Every part of this treatment an amendment may name, its steps included.</summary>
+    public static IReadOnlyList<string> Of(Treatment treatment) => [.. Texts, .. treatment.Steps.Select(s => Step(s.Order)), Other];
+
+    /// <summary>The part's name in the reader's language ("Step 3" as "Bước 3").</summary>
+    public static string Label(string section, IStringLocalizer l) =>
+        section.StartsWith(StepPrefix, StringComparison.Ordinal) && int.TryParse(section.AsSpan(StepPrefix.Length), out var order)
+            ? l["Step {0}", order]
+            : l[section];
+}
