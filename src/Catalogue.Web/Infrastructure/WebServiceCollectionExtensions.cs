@@ -84,6 +84,9 @@ public static class WebServiceCollectionExtensions
         services.AddAntiforgery(options => options.Cookie.Name = "catalogue.antiforgery");
 
         services.AddProblemDetails();
+        // An API parameter that cannot be read as its kind is refused naming it (Api/UnreadableParameterHandler).
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<Catalogue.Web.Api.UnreadableParameterHandler>();
         services.ConfigureHttpJsonOptions(options =>
         {
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));

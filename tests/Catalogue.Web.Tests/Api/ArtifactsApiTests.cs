@@ -174,14 +174,17 @@ public sealed class ArtifactsApiTests() : CatalogueApp()
         Assert.That(problem.RootElement.GetProperty("errors").TryGetProperty(parameter, out _), Is.True, problem.RootElement.ToString());
     }
 
-    [TestCase("page=abc")]
-    [TestCase("pageSize=ten")]
-    [TestCase("page=99999999999")]
-    public async Task A_parameter_that_is_not_a_number_is_a_400_not_a_server_error(string query)
+    [TestCase("page=abc", "page", "page must be a whole number ('abc' is not).")]
+    [TestCase("pageSize=ten", "pageSize", "pageSize must be a whole number ('ten' is not).")]
+    [TestCase("page=99999999999", "page", "page must be a whole number ('99999999999' is not).")]
+    public async Task A_parameter_that_is_not_a_number_is_a_400_problem_naming_it_and_its_rule(string query, string parameter, string message)
     {
         using var response = await anonymous.GetAsync($"/api/artifacts?{query}");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.That(problem.RootElement.GetProperty("errors").GetProperty(parameter)[0].GetString(), Is.EqualTo(message));
     }
 
     [Test]

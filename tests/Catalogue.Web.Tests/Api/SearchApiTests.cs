@@ -130,6 +130,10 @@ public sealed class SearchApiTests() : CatalogueApp()
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var named = query.Split('=')[0];
+        Assert.That(problem.RootElement.TryGetProperty("errors", out var errors) && errors.TryGetProperty(named, out _), Is.True,
+            $"the problem names {named}: {problem.RootElement}");
     }
 
     [Test]
