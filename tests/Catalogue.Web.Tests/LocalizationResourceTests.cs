@@ -46,6 +46,7 @@ public sealed partial class LocalizationResourceTests
             .Concat(Enum.GetNames<ConditionCheckPurpose>())
             .Concat(Enum.GetNames<DamageSeverity>())
             .Concat(Enum.GetNames<TreatmentStatus>())
+            .Concat(Enum.GetNames<TreatmentReviewDecision>())
             .Concat(Enum.GetNames<JourneyEventKind>())
             .Concat(Enum.GetValues<StratigraphicRelationType>().SelectMany(t => new[] { t.Reading(true), t.Reading(false) }))
             .Concat(StratigraphicRelationChoices.All.Select(c => c.Phrase()))

@@ -117,10 +117,16 @@ public sealed class ConservationCommands(
         return await Change(reference, input.Version, t => t.Revise(input.ToDetails()), cancellationToken);
     }
 
-    public async Task<CommandResult<Treatment>> ApproveAsync(string reference, int version, CancellationToken cancellationToken = default) =>
+    public async Task<CommandResult<Treatment>> ApproveAsync(string reference, int version, string? comment = null, CancellationToken cancellationToken = default) =>
         await MayApproveAsync(cancellationToken)
-            ? await Change(reference, version, t => t.Approve(user.Name, Today), cancellationToken)
+            ? await Change(reference, version, t => t.Approve(user.Name, Today, comment), cancellationToken)
             : CommandResult<Treatment>.Invalid(nameof(Treatment.ApprovedBy), "Only a curator or a senior conservator may approve a treatment.");
+
+    /// <summary>Sends a proposal back to its proposer with what it needs; the same people may do it as may approve.</summary>
+    public async Task<CommandResult<Treatment>> ReturnForRevisionAsync(string reference, int version, string? comment, CancellationToken cancellationToken = default) =>
+        await MayApproveAsync(cancellationToken)
+            ? await Change(reference, version, t => t.ReturnForRevision(user.Name, Today, comment), cancellationToken)
+            : CommandResult<Treatment>.Invalid(TreatmentReview.ReviewerField, "Only a curator or a senior conservator may return a treatment for revision.");
 
     public Task<CommandResult<Treatment>> StartAsync(string reference, int version, DateOnly? on = null, CancellationToken cancellationToken = default) =>
         Change(reference, version, t => t.Start(on ?? Today), cancellationToken);
@@ -194,7 +200,7 @@ public sealed class ConservationCommands(
     }
 
     private Task<Treatment?> LoadTreatment(string reference, CancellationToken cancellationToken) =>
-        db.Treatments.Include(t => t.Artifact).Include(t => t.Steps).Include(t => t.Amendments)
+        db.Treatments.Include(t => t.Artifact).Include(t => t.Steps).Include(t => t.Amendments).Include(t => t.Reviews)
             .SingleOrDefaultAsync(t => t.Reference == reference, cancellationToken);
 
     private async Task<CommandResult<T>> Save<T>(Func<T> change, CancellationToken cancellationToken) where T : class, ITrackedEntity

@@ -54,7 +54,7 @@ public sealed class ConservationQueries(CatalogueDbContext db, InstitutionCalend
             .Include(t => t.Artifact).ThenInclude(a => a!.ObjectType)
             .Include(t => t.Artifact).ThenInclude(a => a!.Terms).ThenInclude(t => t.Term)
             .Include(t => t.Steps).ThenInclude(s => s.StepType)
-            .Include(t => t.Amendments)
+            .Include(t => t.Amendments).Include(t => t.Reviews)
             .AsSplitQuery()
             .SingleOrDefaultAsync(t => t.Reference == reference, cancellationToken);
 

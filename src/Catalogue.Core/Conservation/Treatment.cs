@@ -14,6 +14,13 @@ public enum TreatmentStatus
     SignedOff,
 }
 
+/// <summary>What a reviewer decided about a proposed treatment.</summary>
+public enum TreatmentReviewDecision
+{
+    Approved,
+    ReturnedForRevision,
+}
+
 /// <summary>What the proposal states and the conservators later complete.</summary>
 public sealed record TreatmentDetails
 {
@@ -52,6 +59,7 @@ public sealed class Treatment : ITrackedEntity, IAudited
 
     private readonly List<TreatmentStep> _steps = [];
     private readonly List<TreatmentAmendment> _amendments = [];
+    private readonly List<TreatmentReview> _reviews = [];
 
     private Treatment()
     {
@@ -95,6 +103,12 @@ public sealed class Treatment : ITrackedEntity, IAudited
     public IReadOnlyList<TreatmentStep> Steps => _steps.OrderBy(s => s.Order).ToList();
     public IReadOnlyList<TreatmentAmendment> Amendments => _amendments.OrderBy(a => a.At).ToList();
 
+    /// <summary>Every approval and every return for revision, with who decided, when and what they said.</summary>
+    public IReadOnlyList<TreatmentReview> Reviews => _reviews.OrderBy(r => r.On).ThenBy(r => r.Id).ToList();
+
+    /// <summary>Returned for revision, and its title or proposal not revised since: the proposer's turn.</summary>
+    public bool AwaitingRevision { get; private set; }
+
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = string.Empty;
     public DateTime UpdatedAt { get; set; }
@@ -106,7 +120,7 @@ public sealed class Treatment : ITrackedEntity, IAudited
 
     public bool IsSignedOff => Status == TreatmentStatus.SignedOff;
 
-    /// <summary>Steps may be planned and recorded until the treatment is completed.</summary>
+    /// <summary>Steps may be planned from the proposal on, and recorded as done once the work has started, until the treatment is completed.</summary>
     public bool StepsEditable => Status is TreatmentStatus.Proposed or TreatmentStatus.Approved or TreatmentStatus.InProgress;
 
     /// <summary>
@@ -117,7 +131,8 @@ public sealed class Treatment : ITrackedEntity, IAudited
     public void Revise(TreatmentDetails details)
     {
         EnsureNotSignedOff();
-        var changesApproved = Status >= TreatmentStatus.Approved && ChangesProposal(details);
+        var changesProposal = ChangesProposal(details);
+        var changesApproved = Status >= TreatmentStatus.Approved && changesProposal;
         if (changesApproved && Status > TreatmentStatus.Approved)
         {
             throw new DomainRuleException(nameof(Proposal),
@@ -125,6 +140,8 @@ public sealed class Treatment : ITrackedEntity, IAudited
         }
 
         Apply(details);
+        if (changesProposal)
+            AwaitingRevision = false;
         if (changesApproved)
         {
             ApprovedBy = null;
@@ -137,17 +154,42 @@ public sealed class Treatment : ITrackedEntity, IAudited
     public bool ChangesProposal(TreatmentDetails details) =>
         !string.Equals(Text.Clean(details.Title), Title, StringComparison.Ordinal) || !string.Equals(Text.Clean(details.Proposal), Proposal, StringComparison.Ordinal);
 
-    public void Approve(string approvedBy, DateOnly on)
+    /// <summary>Approves the proposal as it stands, with what the approver wants said (a condition, a caution), if anything.</summary>
+    public void Approve(string approvedBy, DateOnly on, string? comment = null)
     {
         Require(TreatmentStatus.Proposed, "approved");
-        var approver = Name(nameof(ApprovedBy), approvedBy);
-        if (string.Equals(approver, ProposedBy, StringComparison.OrdinalIgnoreCase))
-            throw new DomainRuleException(nameof(ApprovedBy), "A treatment is approved by someone other than the person who proposed it.");
-        if (on < ProposedOn)
-            throw new DomainRuleException(nameof(ApprovedOn), "Approval cannot be dated before the proposal.");
+        var approver = Reviewer(nameof(ApprovedBy), approvedBy, on, "approved");
+        Text.Check(TreatmentReview.CommentField, comment, TreatmentReview.CommentMaxLength);
         ApprovedBy = approver;
         ApprovedOn = on;
         Status = TreatmentStatus.Approved;
+        AwaitingRevision = false;
+        _reviews.Add(new TreatmentReview(this, TreatmentReviewDecision.Approved, approver, on, Text.Clean(comment)));
+    }
+
+    /// <summary>
+    /// Sends the proposal back to its proposer with what it needs before it can be approved. It stays proposed; the
+    /// comment stays on the record, and the treatment shows as awaiting revision until its title or proposal changes.
+    /// </summary>
+    public void ReturnForRevision(string reviewedBy, DateOnly on, string? comment)
+    {
+        Require(TreatmentStatus.Proposed, "returned for revision");
+        var reviewer = Reviewer(TreatmentReview.ReviewerField, reviewedBy, on, "returned for revision");
+        if (string.IsNullOrWhiteSpace(comment))
+            throw new DomainRuleException(TreatmentReview.CommentField, "Say what the proposal needs before it can be approved.");
+        Text.Check(TreatmentReview.CommentField, comment, TreatmentReview.CommentMaxLength);
+        AwaitingRevision = true;
+        _reviews.Add(new TreatmentReview(this, TreatmentReviewDecision.ReturnedForRevision, reviewer, on, Text.Clean(comment)));
+    }
+
+    private string Reviewer(string field, string name, DateOnly on, string decided)
+    {
+        var reviewer = Name(field, name);
+        if (string.Equals(reviewer, ProposedBy, StringComparison.OrdinalIgnoreCase))
+            throw new DomainRuleException(field, $"A treatment is {decided} by someone other than the person who proposed it.");
+        if (on < ProposedOn)
+            throw new DomainRuleException(nameof(ApprovedOn), "A review cannot be dated before the proposal.");
+        return reviewer;
     }
 
     public void Start(DateOnly on)
@@ -357,6 +399,13 @@ public sealed class TreatmentStep : IAudited, IAuditedPart
     ITrackedEntity? IAuditedPart.WholeIn(Microsoft.EntityFrameworkCore.DbContext context) =>
         Treatment ?? context.Set<Treatment>().Find(TreatmentId);
 
+    /// <summary>The first field that says the step was done (rather than planned), if any.</summary>
+    private static string? Performed(StepDetails details) =>
+        details.PerformedOn is not null ? nameof(PerformedOn)
+        : !string.IsNullOrWhiteSpace(details.PerformedBy) ? nameof(PerformedBy)
+        : details.MinutesSpent is not null ? nameof(MinutesSpent)
+        : null;
+
     internal void Revise(StepDetails details, DateOnly? startedOn)
     {
         Text.Check(nameof(Description), details.Description, DescriptionMaxLength);
@@ -364,6 +413,12 @@ public sealed class TreatmentStep : IAudited, IAuditedPart
         Text.Check(nameof(PerformedBy), details.PerformedBy, Treatment.NameMaxLength);
         if (details.MinutesSpent is < 0 or > 100_000)
             throw new DomainRuleException(nameof(MinutesSpent), "Time spent must be between 0 and 100000 minutes.");
+        if (startedOn is null && Performed(details) is { } field)
+        {
+            throw new DomainRuleException(field,
+                "Until the work starts, steps are planned: who performed a step, when and for how long are recorded once the treatment has started.");
+        }
+
         if (details.PerformedOn is { } on && startedOn is { } start && on < start)
             throw new DomainRuleException(nameof(PerformedOn), "A step cannot be dated before the treatment started.");
         foreach (var m in details.Materials)
@@ -439,4 +494,44 @@ public sealed class TreatmentAmendment : IAuditedCollectionItem
 
     string IAuditedCollectionItem.DescribeFor(Microsoft.EntityFrameworkCore.DbContext context) =>
         $"{Section ?? "record"}: {Text} (reason: {Reason})";
+}
+
+/// <summary>A reviewer's decision on a proposed treatment: approved, or returned for revision with what it needs.</summary>
+public sealed class TreatmentReview : IAuditedCollectionItem
+{
+    public const int CommentMaxLength = 1000;
+    public const string CommentField = "Comment";
+    public const string ReviewerField = "ReviewedBy";
+
+    private TreatmentReview()
+    {
+        ReviewedBy = string.Empty;
+    }
+
+    internal TreatmentReview(Treatment treatment, TreatmentReviewDecision decision, string reviewedBy, DateOnly on, string? comment)
+    {
+        Treatment = treatment;
+        Decision = decision;
+        ReviewedBy = reviewedBy;
+        On = on;
+        Comment = comment;
+    }
+
+    public int Id { get; private set; }
+    public int TreatmentId { get; private set; }
+    public Treatment? Treatment { get; private set; }
+    public TreatmentReviewDecision Decision { get; private set; }
+    public string ReviewedBy { get; private set; }
+    public DateOnly On { get; private set; }
+    public string? Comment { get; private set; }
+
+    IAudited? IAuditedCollectionItem.OwnerIn(Microsoft.EntityFrameworkCore.DbContext context) =>
+        Treatment ?? context.Set<Treatment>().Find(TreatmentId);
+
+    string IAuditedCollectionItem.CollectionName => "Reviews";
+
+    string IAuditedCollectionItem.DescribeFor(Microsoft.EntityFrameworkCore.DbContext context) =>
+        Decision == TreatmentReviewDecision.Approved
+            ? $"approved by {ReviewedBy} on {On:yyyy-MM-dd}{(Comment is null ? "" : $": {Comment}")}"
+            : $"returned for revision by {ReviewedBy} on {On:yyyy-MM-dd}: {Comment}";
 }

@@ -63,6 +63,8 @@ internal sealed class TreatmentConfiguration : IEntityTypeConfiguration<Treatmen
         builder.Navigation(t => t.Steps).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_steps");
         builder.HasMany(t => t.Amendments).WithOne(a => a.Treatment).HasForeignKey(a => a.TreatmentId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(t => t.Amendments).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_amendments");
+        builder.HasMany(t => t.Reviews).WithOne(r => r.Treatment).HasForeignKey(r => r.TreatmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(t => t.Reviews).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_reviews");
         builder.Ignore(t => t.IsSignedOff);
         builder.Ignore(t => t.StepsEditable);
         builder.ConfigureTracking();
@@ -103,5 +105,16 @@ internal sealed class TreatmentAmendmentConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Reason).HasMaxLength(1000).IsRequired();
         builder.Property(a => a.Section).HasMaxLength(100);
         builder.Property(a => a.Text).HasMaxLength(Treatment.LongTextMaxLength).IsRequired();
+    }
+}
+
+internal sealed class TreatmentReviewConfiguration : IEntityTypeConfiguration<TreatmentReview>
+{
+    public void Configure(EntityTypeBuilder<TreatmentReview> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Decision).HasConversion<string>().HasMaxLength(24);
+        builder.Property(r => r.ReviewedBy).HasMaxLength(Treatment.NameMaxLength).IsRequired();
+        builder.Property(r => r.Comment).HasMaxLength(TreatmentReview.CommentMaxLength);
     }
 }

@@ -426,6 +426,9 @@ namespace Catalogue.Core.Data.Migrations
                     b.Property<int>("ArtifactId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AwaitingRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
@@ -550,6 +553,39 @@ namespace Catalogue.Core.Data.Migrations
                     b.HasIndex("TreatmentId");
 
                     b.ToTable("TreatmentAmendment");
+                });
+
+            modelBuilder.Entity("Catalogue.Core.Conservation.TreatmentReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TreatmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TreatmentId");
+
+                    b.ToTable("TreatmentReview");
                 });
 
             modelBuilder.Entity("Catalogue.Core.Conservation.TreatmentStep", b =>
@@ -2035,6 +2071,17 @@ namespace Catalogue.Core.Data.Migrations
                     b.Navigation("Treatment");
                 });
 
+            modelBuilder.Entity("Catalogue.Core.Conservation.TreatmentReview", b =>
+                {
+                    b.HasOne("Catalogue.Core.Conservation.Treatment", "Treatment")
+                        .WithMany("Reviews")
+                        .HasForeignKey("TreatmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Treatment");
+                });
+
             modelBuilder.Entity("Catalogue.Core.Conservation.TreatmentStep", b =>
                 {
                     b.HasOne("Catalogue.Core.Vocabularies.VocabularyTerm", "StepType")
@@ -2430,6 +2477,8 @@ namespace Catalogue.Core.Data.Migrations
             modelBuilder.Entity("Catalogue.Core.Conservation.Treatment", b =>
                 {
                     b.Navigation("Amendments");
+
+                    b.Navigation("Reviews");
 
                     b.Navigation("Steps");
                 });

@@ -337,6 +337,76 @@ public sealed class TreatmentWalkTests() : CatalogueApp()
         Assert.That(await conservator.FlashOnDetailsAsync(reference), Does.Contain("The step was saved."));
     }
 
+    [Test]
+    public async Task A_curator_returns_a_proposal_saying_what_it_needs_and_the_record_shows_it_until_the_proposal_is_revised()
+    {
+        var reference = await records.TreatmentAsync(await records.ArtifactAsync(), TreatmentStatus.Proposed);
+        var review = $"/Conservation/Treatments/Approve/{reference}";
+        var page = await curator.GetPageAsync(review);
+        Assert.That(page.QuerySelector("#proposal")?.Collapsed(), Is.EqualTo("Soak in deionised water."), "the reviewer reads what they decide on");
+        var form = HtmlForm.From(page, new Uri(curator.BaseAddress!, review), "#review-form");
+
+        using (var silent = await curator.PostAsync($"{review}?handler=Return", form.ToContent()))
+        {
+            Assert.That(silent.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await silent.ReadHtmlAsync()).MessageFor("Comment"), Does.Contain("Say what the proposal needs before it can be approved."));
+        }
+
+        Assert.That((await SnapshotAsync(reference)).Version, Is.EqualTo(1), "nothing stored");
+        using (var returned = await curator.PostAsync($"{review}?handler=Return", form.Set("comment", "Give the number of baths and how the conductivity is measured.").ToContent()))
+            await returned.ExpectRedirectAsync(curator, $"/Conservation/Treatments/Details/{reference}");
+
+        var details = await conservator.GetPageAsync($"/Conservation/Treatments/Details/{reference}");
+        Assert.That(details.QuerySelector("#status")!.Collapsed(), Is.EqualTo("Proposed"));
+        Assert.That(details.QuerySelector("#awaiting-revision")?.Collapsed(), Does.Contain("Give the number of baths").And.Contain("Returned for revision on"));
+        Assert.That(details.QuerySelector("#reviews")?.Collapsed(), Does.Contain("Returned for revision"));
+
+        var edit = await conservator.GetFormAsync($"/Conservation/Treatments/Edit/{reference}", "#treatment-form");
+        using (var revised = await conservator.SubmitAsync(edit.Set("Input.Proposal", "Three baths of deionised water; conductivity read daily.")))
+            await revised.ExpectRedirectAsync(conservator, $"/Conservation/Treatments/Details/{reference}");
+        var after = await conservator.GetPageAsync($"/Conservation/Treatments/Details/{reference}");
+        Assert.That(after.QuerySelector("#awaiting-revision"), Is.Null, "the revision answers the review");
+        Assert.That(after.QuerySelector("#reviews")?.Collapsed(), Does.Contain("Give the number of baths"), "the review stays on the record");
+    }
+
+    [Test]
+    public async Task An_approval_given_with_a_comment_is_listed_among_the_reviews()
+    {
+        var reference = await records.TreatmentAsync(await records.ArtifactAsync(), TreatmentStatus.Proposed);
+        var review = $"/Conservation/Treatments/Approve/{reference}";
+        var form = (await curator.GetFormAsync(review, "#review-form")).Set("comment", "Photograph the glaze before each bath.");
+
+        using (var approved = await curator.SubmitAsync(form))
+            await approved.ExpectRedirectAsync(curator, $"/Conservation/Treatments/Details/{reference}");
+
+        var details = await conservator.GetPageAsync($"/Conservation/Treatments/Details/{reference}");
+        Assert.That(details.QuerySelector("#status")!.Collapsed(), Is.EqualTo("Approved"));
+        Assert.That(details.QuerySelector("#reviews")?.Collapsed(), Does.Contain("Approved").And.Contain("Photograph the glaze before each bath."));
+    }
+
+    [Test]
+    public async Task A_step_added_before_the_work_starts_is_planned_without_asking_who_did_it_or_when()
+    {
+        var reference = await records.TreatmentAsync(await records.ArtifactAsync(), TreatmentStatus.Approved);
+        var page = await conservator.GetPageAsync($"/Conservation/Treatments/Steps/{reference}");
+        Assert.That(page.QuerySelector("#planned-step"), Is.Not.Null);
+        Assert.That(page.QuerySelector("[name='Input.PerformedOn'], [name='Input.PerformedBy'], [name='Input.MinutesSpent']"), Is.Null);
+        var form = HtmlForm.From(page, new Uri(conservator.BaseAddress!, $"/Conservation/Treatments/Steps/{reference}"), "#step-form")
+            .Set("Input.StepTypeId", desalination).Set("Input.Description", "Three baths of deionised water");
+
+        using (var planned = await conservator.SubmitAsync(form))
+            await planned.ExpectRedirectAsync(conservator, $"/Conservation/Treatments/Details/{reference}");
+        var stored = await WithDatabaseAsync(db => db.Treatments.Where(t => t.Reference == reference).SelectMany(t => t.Steps).SingleAsync());
+        Assert.That((stored.Description, stored.PerformedOn, stored.PerformedBy), Is.EqualTo(("Three baths of deionised water", (DateOnly?)null, (string?)null)));
+
+        // A date sent all the same (the form has no such field) is refused, and said.
+        var sent = form.Values.Where(v => v.Key != "version")
+            .Append(new("version", "3")).Append(new("Input.PerformedOn", ConservationForms.Day(ConservationForms.Today)));
+        using var dated = await conservator.PostAsync(form.Action, new FormUrlEncodedContent(sent));
+        Assert.That(dated.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await dated.ReadHtmlAsync()).QuerySelector(".validation-summary-errors")?.Collapsed(), Does.Contain("Until the work starts, steps are planned"));
+    }
+
     /// <summary>Posts a request the treatment's stage does not allow and checks the record page says so, naming the stage.</summary>
     private async Task ExpectRefusedForItsStageAsync(string reference, string url, string stage, params (string Name, string Value)[] fields)
     {

@@ -1,3 +1,4 @@
+using Catalogue.Core.Common;
 using Catalogue.Core.Conservation;
 using Catalogue.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -7,24 +8,46 @@ using Microsoft.Extensions.Localization;
 
 namespace Catalogue.Web.Pages.Conservation.Treatments;
 
-/// <summary>A curator or senior conservator approves a proposed treatment (not their own proposal).</summary>
+/// <summary>
+/// A curator or senior conservator reviews a proposed treatment (not their own proposal): approves it, with a comment
+/// if they have one, or returns it to its proposer saying what it needs.
+/// </summary>
 [Authorize(Policy = Policies.ApproveTreatment)]
 public sealed class ApproveModel(ConservationCommands commands, ConservationQueries queries, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Reference { get; set; } = string.Empty;
 
-    public int Version { get; private set; }
+    public Treatment Treatment { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public string? Comment { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        await LoadAsync(cancellationToken) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int version, string? comment, CancellationToken cancellationToken) =>
+        await AnswerAsync(await commands.ApproveAsync(Reference, version, comment, cancellationToken), comment, l["Treatment {0} was approved.", Reference], cancellationToken);
+
+    public async Task<IActionResult> OnPostReturnAsync(int version, string? comment, CancellationToken cancellationToken) =>
+        await AnswerAsync(await commands.ReturnForRevisionAsync(Reference, version, comment, cancellationToken), comment,
+            l["Treatment {0} was returned to its proposer for revision.", Reference], cancellationToken);
+
+    /// <summary>A comment the review refused (missing, too long) comes back on this form to be put right; anything else goes to the record.</summary>
+    private async Task<IActionResult> AnswerAsync(CommandResult<Treatment> result, string? comment, string success, CancellationToken cancellationToken)
     {
-        var treatment = await queries.TreatmentAsync(Reference, cancellationToken);
-        if (treatment is null)
-            return NotFound();
-        Version = treatment.Version;
+        if (result.Succeeded || !result.Errors.Any(e => e.Field == TreatmentReview.CommentField) || !await LoadAsync(cancellationToken))
+            return TreatmentAction.Outcome(this, Reference, result, success);
+        Comment = comment;
+        ModelState.AddErrors(result.Errors, prefix: string.Empty);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int version, CancellationToken cancellationToken) =>
-        TreatmentAction.Outcome(this, Reference, await commands.ApproveAsync(Reference, version, cancellationToken), l["Treatment {0} was approved.", Reference]);
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var treatment = await queries.TreatmentAsync(Reference, cancellationToken);
+        if (treatment is null)
+            return false;
+        Treatment = treatment;
+        return true;
+    }
 }

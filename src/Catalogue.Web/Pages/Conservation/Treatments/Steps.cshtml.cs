@@ -27,6 +27,9 @@ public sealed class StepsModel(ConservationCommands commands, ConservationQuerie
     public int Version { get; private set; }
     public IReadOnlyList<VocabularyTerm> StepTypes { get; private set; } = [];
 
+    /// <summary>Whether the work has started: before, a step is planned, and who did it, when and for how long are not asked.</summary>
+    public bool Started { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         var treatment = await queries.TreatmentAsync(Reference, cancellationToken);
@@ -34,6 +37,7 @@ public sealed class StepsModel(ConservationCommands commands, ConservationQuerie
             return NotFound();
         if (!treatment.StepsEditable)
             return TreatmentAction.Outcome(this, Reference, CommandResult<Treatment>.Invalid("Steps", l["The steps of {0} can no longer change.", Reference]), string.Empty);
+        Started = treatment.StartedOn is not null;
         if (StepId is { } id)
         {
             var step = treatment.Steps.SingleOrDefault(s => s.Id == id);
@@ -43,7 +47,7 @@ public sealed class StepsModel(ConservationCommands commands, ConservationQuerie
         }
         else
         {
-            Input = new StepInput { PerformedBy = User.Identity?.Name, PerformedOn = calendar.Today };
+            Input = Started ? new StepInput { PerformedBy = User.Identity?.Name, PerformedOn = calendar.Today } : new StepInput();
         }
 
         Version = treatment.Version;
@@ -85,6 +89,7 @@ public sealed class StepsModel(ConservationCommands commands, ConservationQuerie
         var treatment = await queries.TreatmentAsync(Reference, cancellationToken);
         if (treatment is null)
             return NotFound();
+        Started = treatment.StartedOn is not null; // for the form, should it be drawn again
         return treatment.StepsEditable ? null : TreatmentAction.RefusedForItsStage(this, treatment, l);
     }
 
