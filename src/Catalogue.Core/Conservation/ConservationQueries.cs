@@ -10,7 +10,7 @@ public sealed record ConditionReportSummary(
 
 public sealed record TreatmentSummary(
     string Reference, string AccessionNumber, LocalizedText ArtifactTitle, string Title, TreatmentStatus Status,
-    string ProposedBy, DateOnly ProposedOn, string? ApprovedBy, DateOnly? CompletedOn, DateOnly? SignedOffOn, int Steps);
+    string ProposedBy, DateOnly ProposedOn, string? ApprovedBy, DateOnly? CompletedOn, DateOnly? SignedOffOn, int Steps, bool AwaitingRevision);
 
 /// <summary>An object whose next condition check is due (or overdue), from its latest report.</summary>
 public sealed record DueCheck(
@@ -104,5 +104,5 @@ public sealed class ConservationQueries(CatalogueDbContext db, InstitutionCalend
     private static IQueryable<TreatmentSummary> Summaries(IQueryable<Treatment> treatments) =>
         treatments.AsNoTracking().Select(t => new TreatmentSummary(
             t.Reference, t.Artifact!.AccessionNumber, t.Artifact.Title, t.Title, t.Status, t.ProposedBy, t.ProposedOn, t.ApprovedBy,
-            t.CompletedOn, t.SignedOffOn, t.Steps.Count));
+            t.CompletedOn, t.SignedOffOn, t.Steps.Count, t.AwaitingRevision));
 }

@@ -360,6 +360,9 @@ public sealed class TreatmentWalkTests() : CatalogueApp()
         Assert.That(details.QuerySelector("#status")!.Collapsed(), Is.EqualTo("Proposed"));
         Assert.That(details.QuerySelector("#awaiting-revision")?.Collapsed(), Does.Contain("Give the number of baths").And.Contain("Returned for revision on"));
         Assert.That(details.QuerySelector("#reviews")?.Collapsed(), Does.Contain("Returned for revision"));
+        var worklist = await curator.GetPageAsync("/Conservation");
+        var row = worklist.QuerySelectorAll("table.treatments tr").Single(r => r.QuerySelector($"a[href$='/{reference}']") is not null);
+        Assert.That(row.QuerySelector(".awaiting-revision")?.Collapsed(), Is.EqualTo("Returned for revision"), "the worklist says whose turn it is");
 
         var edit = await conservator.GetFormAsync($"/Conservation/Treatments/Edit/{reference}", "#treatment-form");
         using (var revised = await conservator.SubmitAsync(edit.Set("Input.Proposal", "Three baths of deionised water; conductivity read daily.")))
