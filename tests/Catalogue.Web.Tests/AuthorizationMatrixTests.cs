@@ -115,6 +115,8 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
         new("Conservation/Index", Access.Staff),
         new("Conservation/Reports/Create", Access.Conservators, Url: s => $"/Conservation/Reports/Create?artifact={s.PublishedAccessionNumber}"),
         new("Conservation/Reports/Edit/{reference}", Access.Conservators, Url: s => $"/Conservation/Reports/Edit/{s.ReportReference}"),
+        // The sample reports are still open for correction on the day they are loaded: their amendment page sends to the edit.
+        new("Conservation/Reports/Amend/{reference}", Access.Conservators, AllowedStatus: 302, Url: s => $"/Conservation/Reports/Amend/{s.ReportReference}"),
         new("Conservation/Reports/Details/{reference}", Access.Staff, Url: s => $"/Conservation/Reports/Details/{s.ReportReference}"),
         new("Conservation/Treatments/Propose", Access.Conservators, Url: s => $"/Conservation/Treatments/Propose?artifact={s.PublishedAccessionNumber}"),
         new("Conservation/Treatments/Edit/{reference}", Access.Conservators, Url: s => $"/Conservation/Treatments/Edit/{s.TreatmentReference}"),

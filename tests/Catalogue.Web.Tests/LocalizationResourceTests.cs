@@ -51,7 +51,7 @@ public sealed partial class LocalizationResourceTests
             .Concat(Enum.GetValues<StratigraphicRelationType>().SelectMany(t => new[] { t.Reading(true), t.Reading(false) }))
             .Concat(StratigraphicRelationChoices.All.Select(c => c.Phrase()))
             .Concat(Roles.All)
-            .Concat(Catalogue.Web.Pages.Conservation.Treatments.TreatmentSections.Texts).Append(Catalogue.Web.Pages.Conservation.Treatments.TreatmentSections.Other)
+            .Concat(Catalogue.Web.Pages.Conservation.AmendmentSections.TreatmentTexts).Concat(Catalogue.Web.Pages.Conservation.AmendmentSections.OfReport)
             .Concat(new Dimensions { Length = 1, Width = 1, Height = 1, Diameter = 1, Thickness = 1, Unit = "cm" }.Given().Select(d => d.Name));
 
         var missing = shownByName.Except(ResourceKeys(), StringComparer.Ordinal).ToList();

@@ -74,6 +74,7 @@ public sealed class ConditionReport : ITrackedEntity, IAudited
     public const string AuditType = "ConditionReport";
 
     private readonly List<ConditionObservation> _observations = [];
+    private readonly List<ConditionReportAmendment> _amendments = [];
 
     private ConditionReport()
     {
@@ -108,6 +109,9 @@ public sealed class ConditionReport : ITrackedEntity, IAudited
     public int? LoanId { get; private set; }
     public Exhibitions.Loan? Loan { get; private set; }
 
+    /// <summary>Corrections made after the day of correction, beside the text as it was recorded.</summary>
+    public IReadOnlyList<ConditionReportAmendment> Amendments => _amendments.OrderBy(a => a.At).ToList();
+
     public DateTime CreatedAt { get; set; }
     public string CreatedBy { get; set; } = string.Empty;
     public DateTime UpdatedAt { get; set; }
@@ -125,6 +129,19 @@ public sealed class ConditionReport : ITrackedEntity, IAudited
     /// a day after it was recorded it stands as written, and a later assessment is a new report.
     /// </summary>
     public bool IsOpenForCorrection(DateTime nowUtc) => nowUtc < CreatedAt + CorrectionWindow;
+
+    /// <summary>
+    /// A dated, attributed, reasoned correction to a report that stands as written (a wrong measurement, a damage
+    /// misnamed): the report keeps what was recorded, and the correction is shown beside it.
+    /// </summary>
+    public ConditionReportAmendment Amend(string author, DateTime at, string? reason, string? section, string? text)
+    {
+        if (IsOpenForCorrection(at))
+            throw new DomainRuleException(nameof(Amendments), $"{Reference} may still be corrected on the day it is recorded: edit it. Amendments are for a report that stands as written.");
+        var amendment = new ConditionReportAmendment(this, at, author, reason, section, text);
+        _amendments.Add(amendment);
+        return amendment;
+    }
 
     /// <summary>Records that this check was made for a loan (the sample loader links existing loan reports this way).</summary>
     internal void BelongTo(int loanId) => LoanId = loanId;
@@ -203,4 +220,23 @@ public sealed class ConditionObservation : IAuditedCollectionItem
     string IAuditedCollectionItem.DescribeFor(Microsoft.EntityFrameworkCore.DbContext context) =>
         $"{(DamageType ?? context.Set<VocabularyTerm>().Find(DamageTypeId))?.Code ?? DamageTypeId.ToString(System.Globalization.CultureInfo.InvariantCulture)}" +
         $"{(Location is null ? string.Empty : $" at {Location}")} ({Severity.ToString().ToLowerInvariant()}){(Notes is null ? string.Empty : $": {Notes}")}";
+}
+
+/// <summary>A correction to a condition report that stands as written.</summary>
+public sealed class ConditionReportAmendment : Amendment
+{
+    private ConditionReportAmendment()
+    {
+    }
+
+    internal ConditionReportAmendment(ConditionReport report, DateTime at, string author, string? reason, string? section, string? text)
+        : base(at, author, reason, section, text, ConditionReport.TextMaxLength)
+    {
+        Report = report;
+    }
+
+    public int ReportId { get; private set; }
+    public ConditionReport? Report { get; private set; }
+
+    protected override IAudited? Owner(Microsoft.EntityFrameworkCore.DbContext context) => Report ?? context.Set<ConditionReport>().Find(ReportId);
 }

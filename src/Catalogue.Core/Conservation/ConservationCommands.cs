@@ -26,7 +26,7 @@ public sealed class ConservationCommands(
     /// <summary>Why the report can no longer change, or null while it may be corrected.</summary>
     public string? Closed(ConditionReport report) => report.IsOpenForCorrection(clock.GetUtcNow().UtcDateTime)
         ? null
-        : $"{report.Reference} was recorded {calendar.Time(report.CreatedAt)}; a day after it is recorded a condition report is a permanent record and stands as written. For a new assessment, record a new condition report.";
+        : $"{report.Reference} was recorded {calendar.Time(report.CreatedAt)}; a day after it is recorded a condition report is a permanent record and stands as written. Correct it with an amendment, or for a new assessment record a new condition report.";
 
     public async Task<CommandResult<ConditionReport>> CreateReportAsync(ConditionReportInput input, CancellationToken cancellationToken = default)
     {
@@ -157,6 +157,22 @@ public sealed class ConservationCommands(
 
     public Task<CommandResult<Treatment>> RemoveStepAsync(string reference, int version, int stepId, CancellationToken cancellationToken = default) =>
         Change(reference, version, t => t.RemoveStep(stepId), cancellationToken);
+
+    /// <summary>
+    /// Adds a correction to a condition report that stands as written (past its day of correction); amendments never
+    /// conflict with each other, so no version is needed.
+    /// </summary>
+    public async Task<CommandResult<ConditionReport>> AmendReportAsync(string reference, string? reason, string? section, string? text, CancellationToken cancellationToken = default)
+    {
+        var report = await db.ConditionReports.Include(r => r.Amendments).SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
+        if (report is null)
+            return CommandResult<ConditionReport>.NotFound($"No condition report has the reference {reference}.");
+        return await Save(() =>
+        {
+            report.Amend(user.Name, clock.GetUtcNow().UtcDateTime, reason, section, text);
+            return report;
+        }, cancellationToken);
+    }
 
     /// <summary>Adds a correction to a signed-off treatment; amendments never conflict with each other, so no version is needed.</summary>
     public async Task<CommandResult<Treatment>> AmendAsync(string reference, string? reason, string? section, string? text, CancellationToken cancellationToken = default)

@@ -46,6 +46,7 @@ public sealed class ConservationQueries(CatalogueDbContext db, InstitutionCalend
             .Include(r => r.Artifact).ThenInclude(a => a!.Terms).ThenInclude(t => t.Term)
             .Include(r => r.Observations).ThenInclude(o => o.DamageType)
             .Include(r => r.Loan)
+            .Include(r => r.Amendments)
             .SingleOrDefaultAsync(r => r.Reference == reference, cancellationToken);
 
     /// <summary>The full treatment: steps with their types and materials, amendments, and the object.</summary>

@@ -263,14 +263,7 @@ public sealed class Treatment : ITrackedEntity, IAudited
     {
         if (!IsSignedOff)
             throw new DomainRuleException(nameof(Amendments), "Amendments are for signed-off treatments; until then, edit the record itself.");
-        if (string.IsNullOrWhiteSpace(reason))
-            throw new DomainRuleException("Reason", "An amendment needs a reason.");
-        if (string.IsNullOrWhiteSpace(text))
-            throw new DomainRuleException("Text", "An amendment needs the corrected text.");
-        Text.Check("Reason", reason, 1000);
-        Text.Check("Section", section, 100);
-        Text.Check("Text", text, LongTextMaxLength);
-        var amendment = new TreatmentAmendment(this, at, Name("Author", author), Text.Clean(reason)!, Text.Clean(section), Text.Clean(text)!);
+        var amendment = new TreatmentAmendment(this, at, author, reason, section, text);
         _amendments.Add(amendment);
         return amendment;
     }
@@ -456,44 +449,22 @@ public sealed record TreatmentMaterial(string Product, string? Concentration, st
 }
 
 /// <summary>A correction added to a signed-off treatment: when, by whom, why, and the corrected text.</summary>
-public sealed class TreatmentAmendment : IAuditedCollectionItem
+public sealed class TreatmentAmendment : Amendment
 {
     private TreatmentAmendment()
     {
-        Author = string.Empty;
-        Reason = string.Empty;
-        Text = string.Empty;
     }
 
-    internal TreatmentAmendment(Treatment treatment, DateTime at, string author, string reason, string? section, string text)
+    internal TreatmentAmendment(Treatment treatment, DateTime at, string author, string? reason, string? section, string? text)
+        : base(at, author, reason, section, text, Treatment.LongTextMaxLength)
     {
         Treatment = treatment;
-        At = at;
-        Author = author;
-        Reason = reason;
-        Section = section;
-        Text = text;
     }
 
-    public int Id { get; private set; }
     public int TreatmentId { get; private set; }
     public Treatment? Treatment { get; private set; }
-    public DateTime At { get; private set; }
-    public string Author { get; private set; }
-    public string Reason { get; private set; }
 
-    /// <summary>Which part of the record it corrects, e.g. "Step 2" or "Outcome".</summary>
-    public string? Section { get; private set; }
-
-    public string Text { get; private set; }
-
-    IAudited? IAuditedCollectionItem.OwnerIn(Microsoft.EntityFrameworkCore.DbContext context) =>
-        Treatment ?? context.Set<Treatment>().Find(TreatmentId);
-
-    string IAuditedCollectionItem.CollectionName => "Amendments";
-
-    string IAuditedCollectionItem.DescribeFor(Microsoft.EntityFrameworkCore.DbContext context) =>
-        $"{Section ?? "record"}: {Text} (reason: {Reason})";
+    protected override IAudited? Owner(Microsoft.EntityFrameworkCore.DbContext context) => Treatment ?? context.Set<Treatment>().Find(TreatmentId);
 }
 
 /// <summary>A reviewer's decision on a proposed treatment: approved, or returned for revision with what it needs.</summary>

@@ -358,6 +358,63 @@ public sealed class ConditionReportTests
     }
 
     [Test]
+    public async Task Amend_AReportThatStandsAsWritten_AddsADatedAttributedReasonedCorrectionBesideIt()
+    {
+        var created = await _catalogue.CreateReportAsync(Report(examinedOn: Today), "hoa.conservator");
+        _catalogue.Clock.Shift = ConditionReport.CorrectionWindow + TimeSpan.FromMinutes(1);
+        try
+        {
+            var result = await _catalogue.AsAsync("minh.conservator", c => c.AmendReportAsync(created.Reference,
+                " The crack was measured in inches. ", "Damage observed", "Crack along the rim, 4 cm (not 4 in)."));
+
+            AssertSucceeded(result);
+            var stored = (await _catalogue.ReadReportAsync(created.Reference))!;
+            var amendment = stored.Amendments.Single();
+            Assert.That((amendment.Author, amendment.Reason, amendment.Section, amendment.Text),
+                Is.EqualTo(("minh.conservator", "The crack was measured in inches.", "Damage observed", "Crack along the rim, 4 cm (not 4 in).")));
+            Assert.That(amendment.At, Is.EqualTo(_catalogue.Clock.GetUtcNow().UtcDateTime).Within(TimeSpan.FromMinutes(1)));
+            Assert.That((stored.Examiner, stored.Version), Is.EqualTo((created.Examiner, 2)), "the report itself keeps what was recorded");
+            var history = await _catalogue.ReportHistoryAsync(created.Reference);
+            Assert.That(history.SelectMany(h => h.Changes).Select(c => c.New), Has.Some.Contains("Crack along the rim, 4 cm (not 4 in)."));
+            Assert.That((await _catalogue.VerifyAuditAsync()).Intact, Is.True);
+        }
+        finally
+        {
+            _catalogue.Clock.Shift = TimeSpan.Zero;
+        }
+    }
+
+    [Test]
+    public async Task Amend_OnTheDayTheReportIsRecorded_IsRefusedForAnEdit()
+    {
+        var created = await _catalogue.CreateReportAsync(Report(examinedOn: Today), "hoa.conservator");
+
+        var result = await _catalogue.AsAsync("hoa.conservator", c => c.AmendReportAsync(created.Reference, "Typo", "Notes", "Corrected."));
+
+        Assert.That(AssertRefusedOn(result, "Amendments"), Does.Contain("may still be corrected on the day it is recorded"));
+        Assert.That((await _catalogue.ReadReportAsync(created.Reference))!.Amendments, Is.Empty);
+    }
+
+    [TestCase(null, "Corrected.", "Reason", "An amendment needs a reason.")]
+    [TestCase("Typo", "  ", "Text", "An amendment needs the corrected text.")]
+    public async Task Amend_WithoutAReasonOrText_IsRefusedNamingTheField(string? reason, string? text, string field, string message)
+    {
+        var created = await _catalogue.CreateReportAsync(Report(examinedOn: Today), "hoa.conservator");
+        _catalogue.Clock.Shift = ConditionReport.CorrectionWindow + TimeSpan.FromMinutes(1);
+        try
+        {
+            var result = await _catalogue.AsAsync("hoa.conservator", c => c.AmendReportAsync(created.Reference, reason, "Notes", text));
+
+            Assert.That(AssertRefusedOn(result, field), Is.EqualTo(message));
+            Assert.That((await _catalogue.ReadReportAsync(created.Reference))!.Version, Is.EqualTo(1));
+        }
+        finally
+        {
+            _catalogue.Clock.Shift = TimeSpan.Zero;
+        }
+    }
+
+    [Test]
     public async Task Update_OfAnUnknownReport_IsNotFound()
     {
         var result = await _catalogue.AsAsync("minh.conservator", c => c.UpdateReportAsync("CR-1999-0001", Report()));

@@ -24,6 +24,8 @@ internal sealed class ConditionReportConfiguration : IEntityTypeConfiguration<Co
         builder.HasOne(r => r.Loan).WithMany().HasForeignKey(r => r.LoanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Observations).WithOne(o => o.Report).HasForeignKey(o => o.ReportId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(r => r.Observations).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(r => r.Amendments).WithOne(a => a.Report).HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(r => r.Amendments).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_amendments");
         builder.ConfigureTracking();
     }
 }
@@ -101,10 +103,28 @@ internal sealed class TreatmentAmendmentConfiguration : IEntityTypeConfiguration
     public void Configure(EntityTypeBuilder<TreatmentAmendment> builder)
     {
         builder.HasKey(a => a.Id);
-        builder.Property(a => a.Author).HasMaxLength(Treatment.NameMaxLength).IsRequired();
-        builder.Property(a => a.Reason).HasMaxLength(1000).IsRequired();
-        builder.Property(a => a.Section).HasMaxLength(100);
-        builder.Property(a => a.Text).HasMaxLength(Treatment.LongTextMaxLength).IsRequired();
+        AmendmentColumns.Configure(builder, Treatment.LongTextMaxLength);
+    }
+}
+
+internal sealed class ConditionReportAmendmentConfiguration : IEntityTypeConfiguration<ConditionReportAmendment>
+{
+    public void Configure(EntityTypeBuilder<ConditionReportAmendment> builder)
+    {
+        builder.HasKey(a => a.Id);
+        AmendmentColumns.Configure(builder, ConditionReport.TextMaxLength);
+    }
+}
+
+internal static class AmendmentColumns
+{
+    public static void Configure<T>(EntityTypeBuilder<T> builder, int textMaxLength)
+        where T : Amendment
+    {
+        builder.Property(a => a.Author).HasMaxLength(Amendment.AuthorMaxLength).IsRequired();
+        builder.Property(a => a.Reason).HasMaxLength(Amendment.ReasonMaxLength).IsRequired();
+        builder.Property(a => a.Section).HasMaxLength(Amendment.SectionMaxLength);
+        builder.Property(a => a.Text).HasMaxLength(textMaxLength).IsRequired();
     }
 }
 

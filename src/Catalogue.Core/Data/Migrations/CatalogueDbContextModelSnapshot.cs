@@ -410,6 +410,44 @@ namespace Catalogue.Core.Data.Migrations
                     b.ToTable("ConditionReports");
                 });
 
+            modelBuilder.Entity("Catalogue.Core.Conservation.ConditionReportAmendment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Section")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.ToTable("ConditionReportAmendment");
+                });
+
             modelBuilder.Entity("Catalogue.Core.Conservation.Treatment", b =>
                 {
                     b.Property<int>("Id")
@@ -2049,6 +2087,17 @@ namespace Catalogue.Core.Data.Migrations
                     b.Navigation("Loan");
                 });
 
+            modelBuilder.Entity("Catalogue.Core.Conservation.ConditionReportAmendment", b =>
+                {
+                    b.HasOne("Catalogue.Core.Conservation.ConditionReport", "Report")
+                        .WithMany("Amendments")
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Report");
+                });
+
             modelBuilder.Entity("Catalogue.Core.Conservation.Treatment", b =>
                 {
                     b.HasOne("Catalogue.Core.Artifacts.Artifact", "Artifact")
@@ -2471,6 +2520,8 @@ namespace Catalogue.Core.Data.Migrations
 
             modelBuilder.Entity("Catalogue.Core.Conservation.ConditionReport", b =>
                 {
+                    b.Navigation("Amendments");
+
                     b.Navigation("Observations");
                 });
 

@@ -15,10 +15,7 @@ public sealed class AmendModel(ConservationCommands commands, ConservationQuerie
     [BindProperty(SupportsGet = true)]
     public string Reference { get; set; } = string.Empty;
 
-    public IReadOnlyList<string> Sections { get; private set; } = [];
-    public string? Section { get; private set; }
-    public string? Text { get; private set; }
-    public string? Reason { get; private set; }
+    public AmendmentForm Form { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await Load(cancellationToken) ? Page() : NotFound();
@@ -30,7 +27,7 @@ public sealed class AmendModel(ConservationCommands commands, ConservationQuerie
             return TreatmentAction.Outcome(this, Reference, result, l["The amendment was added to {0}.", Reference]);
         if (!await Load(cancellationToken))
             return NotFound();
-        (Section, Text, Reason) = (section, text, reason);
+        Form = Form with { Section = section, Text = text, Reason = reason };
         ModelState.AddErrors(result.Errors, prefix: string.Empty);
         return Page();
     }
@@ -40,7 +37,7 @@ public sealed class AmendModel(ConservationCommands commands, ConservationQuerie
         var treatment = await queries.TreatmentAsync(Reference, cancellationToken);
         if (treatment is null)
             return false;
-        Sections = TreatmentSections.Of(treatment);
+        Form = new AmendmentForm($"/Conservation/Treatments/Details/{Reference}", AmendmentSections.Of(treatment));
         return true;
     }
 }
