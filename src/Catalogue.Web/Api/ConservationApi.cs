@@ -26,7 +26,7 @@ public static class ConservationApi
             var r = (await queries.ReportAsync(summary.Reference, cancellationToken))!;
             reports.Add(new ConditionReportDto(r.Reference, r.ExaminedOn, r.Examiner, r.Purpose, r.Overall, r.Priority,
                 r.Observations.OrderBy(o => o.Order).Select(o => new ObservationDto(o.DamageType?.Code, o.Location, o.Severity, o.Notes)).ToList(),
-                r.Hazards, r.Recommendation, r.NextCheckDue, r.Notes, r.CreatedBy, r.CreatedAt));
+                r.Hazards, r.Recommendation, r.NextCheckDue, r.Notes, r.CreatedBy, r.CreatedAt, r.Amendments.Select(AmendmentDto.Of).ToList()));
         }
 
         var treatments = new List<TreatmentDto>();
@@ -37,7 +37,8 @@ public static class ConservationApi
                 t.StartedOn, t.CompletedOn, t.SignedOffBy, t.SignedOffOn, t.Conservators, t.ConditionBefore, t.ConditionAfter, t.Outcome,
                 t.Steps.Select(s => new StepDto(s.Order, s.StepType?.Code, s.Description, s.PerformedBy, s.PerformedOn, s.MinutesSpent, s.Notes,
                     s.Materials.Select(m => new MaterialDto(m.Product, m.Concentration, m.Solvent, m.Batch)).ToList())).ToList(),
-                t.Amendments.Select(a => new AmendmentDto(a.At, a.Author, a.Reason, a.Section, a.Text)).ToList()));
+                t.Amendments.Select(AmendmentDto.Of).ToList(),
+                t.Reviews.Select(r => new ReviewDto(r.Decision, r.ReviewedBy, r.On, r.Comment)).ToList()));
         }
 
         return TypedResults.Ok(new ConservationDto(artifact.AccessionNumber, reports, treatments));
@@ -48,17 +49,23 @@ public sealed record ObservationDto(string? Damage, string? Location, DamageSeve
 
 public sealed record ConditionReportDto(
     string Reference, DateOnly ExaminedOn, string Examiner, ConditionCheckPurpose Purpose, OverallCondition Overall, ConservationPriority Priority,
-    IReadOnlyList<ObservationDto> Observations, string? Hazards, string? Recommendation, DateOnly? NextCheckDue, string? Notes, string RecordedBy, DateTime RecordedAt);
+    IReadOnlyList<ObservationDto> Observations, string? Hazards, string? Recommendation, DateOnly? NextCheckDue, string? Notes, string RecordedBy, DateTime RecordedAt,
+    IReadOnlyList<AmendmentDto> Amendments);
 
 public sealed record MaterialDto(string Product, string? Concentration, string? Solvent, string? Batch);
 
 public sealed record StepDto(int Order, string? Type, string? Description, string? PerformedBy, DateOnly? PerformedOn, int? MinutesSpent, string? Notes, IReadOnlyList<MaterialDto> Materials);
 
-public sealed record AmendmentDto(DateTime At, string Author, string Reason, string? Section, string Text);
+public sealed record AmendmentDto(DateTime At, string Author, string Reason, string? Section, string Text)
+{
+    public static AmendmentDto Of(Amendment a) => new(a.At, a.Author, a.Reason, a.Section, a.Text);
+}
+
+public sealed record ReviewDto(TreatmentReviewDecision Decision, string ReviewedBy, DateOnly On, string? Comment);
 
 public sealed record TreatmentDto(
     string Reference, string Title, TreatmentStatus Status, string? Proposal, string ProposedBy, DateOnly ProposedOn, string? ApprovedBy, DateOnly? ApprovedOn,
     DateOnly? StartedOn, DateOnly? CompletedOn, string? SignedOffBy, DateOnly? SignedOffOn, string? Conservators, string? ConditionBefore,
-    string? ConditionAfter, string? Outcome, IReadOnlyList<StepDto> Steps, IReadOnlyList<AmendmentDto> Amendments);
+    string? ConditionAfter, string? Outcome, IReadOnlyList<StepDto> Steps, IReadOnlyList<AmendmentDto> Amendments, IReadOnlyList<ReviewDto> Reviews);
 
 public sealed record ConservationDto(string AccessionNumber, IReadOnlyList<ConditionReportDto> ConditionReports, IReadOnlyList<TreatmentDto> Treatments);

@@ -32,7 +32,7 @@ public sealed class ConservationApiTests() : CatalogueApp()
     }
 
     [Test]
-    public async Task A_staff_token_gets_the_reports_and_treatments_with_steps_materials_and_amendments_in_the_documented_shape()
+    public async Task A_staff_token_gets_the_reports_and_treatments_with_steps_materials_reviews_and_amendments_in_the_documented_shape()
     {
         using var client = await TokenClientAsync(Roles.Viewer);
 
@@ -54,6 +54,7 @@ public sealed class ConservationApiTests() : CatalogueApp()
         var observation = r.GetProperty("observations").EnumerateArray().Single();
         Assert.That((observation.GetProperty("damage").GetString(), observation.GetProperty("location").GetString()), Is.EqualTo(("crack", "rim")));
         Assert.That(r.TryGetProperty("recordedBy", out _) && r.TryGetProperty("recordedAt", out _), Is.True, "who recorded it and when");
+        Assert.That(r.GetProperty("amendments").GetArrayLength(), Is.Zero, "a report recorded today is corrected, not amended");
 
         var t = root.GetProperty("treatments").EnumerateArray().Single();
         Assert.That(t.GetProperty("reference").GetString(), Is.EqualTo(treatment));
@@ -71,6 +72,9 @@ public sealed class ConservationApiTests() : CatalogueApp()
         Assert.That(amendment.GetProperty("section").GetString(), Is.EqualTo("Outcome"));
         Assert.That(amendment.GetProperty("text").GetString(), Is.EqualTo("Salts reduced by half"));
         Assert.That(amendment.TryGetProperty("at", out _), Is.True);
+        var review = t.GetProperty("reviews").EnumerateArray().Single();
+        Assert.That((review.GetProperty("decision").GetString(), review.GetProperty("reviewedBy").GetString()), Is.EqualTo(("approved", ConservationRecords.Approver)));
+        Assert.That(review.GetProperty("on").GetString(), Is.Not.Empty);
     }
 
     [Test]
