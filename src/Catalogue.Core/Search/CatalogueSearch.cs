@@ -78,6 +78,10 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         var filter = Restrictions(request);
         var facetFields = request.PublicOnly ? SearchFields.PublicFacets : SearchFields.Facets;
         var wanted = page * pageSize;
+        // By relevance, the best hits are re-ordered by how the words stand in each record (Rerank): the first
+        // window is collected whatever the page, so every page is cut from the same order.
+        var words = request.Sort == SearchSort.Relevance ? Rerank.Words(main) : [];
+        var collected = words.Count > 0 ? Rerank.Collected(wanted) : wanted;
 
         var searcher = index.Acquire();
         DenseTerms.Lease? dense = null;
@@ -112,8 +116,14 @@ public sealed partial class CatalogueSearch(SearchIndex index)
                 };
             }
 
-            var parts = SegmentSearch.Run(searcher, weight, () => Part.Create(TopCollector(request.Sort, wanted), facetFields), columns);
-            var (total, docs) = Part.Merge(parts, request.Sort, (page - 1) * pageSize, pageSize);
+            var parts = SegmentSearch.Run(searcher, weight, () => Part.Create(TopCollector(request.Sort, collected), facetFields), columns);
+            var (total, docs) = Part.Merge(parts, request.Sort, words.Count > 0 ? 0 : (page - 1) * pageSize, words.Count > 0 ? collected : pageSize);
+            if (words.Count > 0)
+            {
+                var best = docs.ToArray();
+                Rerank.Apply(searcher.IndexReader, best, words);
+                docs = best.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            }
             var facets = parts[0].Facets;
             foreach (var part in parts.Skip(1))
                 facets.Add(part.Facets);

@@ -51,6 +51,8 @@ public sealed class ArtifactBuilder
 
     public ArtifactBuilder WithDescriptionVi(string? description) => Step(i => i.DescriptionVi = description);
 
+    public ArtifactBuilder WithDescriptionEn(string? description) => Step(i => i.DescriptionEn = description);
+
     public ArtifactBuilder WithInscription(string? original, string? readingEn = null) =>
         Step(i => (i.InscriptionText, i.InscriptionEn) = (original, readingEn));
 
