@@ -69,6 +69,7 @@ public static class WebServiceCollectionExtensions
                 options.Filters.Add<UnreadableRequestFilter>();
                 options.Filters.Add<TempDataBound>();
                 options.ModelBinderProviders.Insert(0, new ChoiceModelBinder.Provider());
+                options.ModelBinderProviders.Insert(0, new NumberModelBinder.Provider());
                 // A value of the wrong kind (a word for a number or a date) is refused naming the field in words.
                 options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, field) =>
                     $"'{Catalogue.Core.Common.Text.Shown(value, 40)}' is not a valid value for {FieldNames.Words(field)}.");

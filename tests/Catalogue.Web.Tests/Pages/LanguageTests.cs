@@ -119,6 +119,43 @@ public sealed class LanguageTests() : CatalogueApp()
         Assert.That(length, Is.EqualTo(12.5m));
     }
 
+    [TestCase("fr", "12,5", 12.5)]
+    [TestCase("vi", "0,75", 0.75)]
+    [TestCase("en", "12.5", 12.5)]
+    public async Task A_decimal_comma_on_a_french_or_vietnamese_page_is_read_as_the_decimal_separator(string language, string typed, decimal stored)
+    {
+        using var curator = await SignInAsync(Roles.Curator);
+        using (await curator.PostFormAsync("/Language", ("culture", language)))
+        {
+        }
+
+        var accessionNumber = ArtifactForms.NewAccessionNumber();
+        using var response = await curator.SubmitAsync((await curator.FilledCreateFormAsync(accessionNumber, "Measured bowl")).Set("Input.Length", typed));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await response.Content.ReadAsStringAsync());
+        var length = await WithDatabaseAsync(db => db.Artifacts.Where(a => a.AccessionNumber == accessionNumber).Select(a => a.Dimensions.Length).SingleAsync());
+        Assert.That(length, Is.EqualTo(stored), "12,5 was saved as 125, the comma read as a thousands separator");
+    }
+
+    [TestCase("en", "1,250")]
+    [TestCase("fr", "1.250,5")]
+    [TestCase("fr", "1 250")]
+    [TestCase("vi", "1,2,5")]
+    public async Task A_number_with_thousands_separators_is_refused_naming_the_field_rather_than_guessed(string language, string typed)
+    {
+        using var curator = await SignInAsync(Roles.Curator);
+        using (await curator.PostFormAsync("/Language", ("culture", language)))
+        {
+        }
+
+        var accessionNumber = ArtifactForms.NewAccessionNumber();
+        using var response = await curator.SubmitAsync((await curator.FilledCreateFormAsync(accessionNumber, "Measured bowl")).Set("Input.Length", typed));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await response.ReadHtmlAsync()).FieldMessage("Input.Length"), Does.StartWith("Length must be a number written with a point before the decimals"));
+        Assert.That(await WithDatabaseAsync(db => db.Artifacts.AnyAsync(a => a.AccessionNumber == accessionNumber)), Is.False);
+    }
+
     [Test]
     public async Task The_parts_of_a_treatment_an_amendment_names_are_shown_in_the_readers_language_and_kept_in_english()
     {
