@@ -46,6 +46,9 @@ public sealed partial class UnreadableParameterHandler(IProblemDetailsService pr
             "Guid" => "an identifier",
             _ => "a value of its kind",
         };
+        // A whole number too large for its kind is one all the same: say how large it may be.
+        if (type is "int" or "Int32" && match.Groups["value"].Value.TrimStart('-') is { Length: > 0 } digits && digits.All(char.IsAsciiDigit))
+            return (name, $"{name} must be a whole number from {int.MinValue} to {int.MaxValue} ('{value}' is not).");
         return (name, $"{name} must be {kind} ('{value}' is not).");
     }
 

@@ -176,7 +176,7 @@ public sealed class ArtifactsApiTests() : CatalogueApp()
 
     [TestCase("page=abc", "page", "page must be a whole number ('abc' is not).")]
     [TestCase("pageSize=ten", "pageSize", "pageSize must be a whole number ('ten' is not).")]
-    [TestCase("page=99999999999", "page", "page must be a whole number ('99999999999' is not).")]
+    [TestCase("page=99999999999", "page", "page must be a whole number from -2147483648 to 2147483647 ('99999999999' is not).")]
     public async Task A_parameter_that_is_not_a_number_is_a_400_problem_naming_it_and_its_rule(string query, string parameter, string message)
     {
         using var response = await anonymous.GetAsync($"/api/artifacts?{query}");
