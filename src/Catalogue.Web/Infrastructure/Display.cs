@@ -57,6 +57,12 @@ public static class Display
         return string.IsNullOrWhiteSpace(period) || dating.StartsWith(period, StringComparison.CurrentCultureIgnoreCase) ? dating : $"{period} · {dating}";
     }
 
+    /// <summary>An object's dimensions on one line, each named in the reader's language ("Longueur 41 × Largeur 24.7 cm").</summary>
+    public static string Line(this Catalogue.Core.Artifacts.Dimensions dimensions, Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        dimensions.HasAny
+            ? $"{string.Join(" × ", dimensions.Given().Select(d => $"{l[d.Name].Value} {d.Value.ToString("0.###", CultureInfo.InvariantCulture)}"))} {dimensions.Unit}"
+            : string.Empty;
+
     /// <summary>"1 object" or "3 objects": the singular text when the count is one.</summary>
     public static Microsoft.Extensions.Localization.LocalizedString Count(this Microsoft.Extensions.Localization.IStringLocalizer l, int count, string one, string many) =>
         l[count == 1 ? one : many, count];

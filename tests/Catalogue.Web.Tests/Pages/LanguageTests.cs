@@ -172,6 +172,28 @@ public sealed class LanguageTests() : CatalogueApp()
         Assert.That(page.QuerySelector("#section option[value='Other']")?.TextContent.Trim(), Is.EqualTo(Translated("Other", "vi")));
     }
 
+    [Test]
+    public async Task Dimensions_roles_and_minutes_are_named_in_the_readers_language()
+    {
+        var report = await WithDatabaseAsync(db => db.ConditionReports.Where(r => r.Artifact!.Dimensions.Length != null)
+            .OrderBy(r => r.Reference).Select(r => r.Reference).FirstAsync());
+        var treatment = await WithDatabaseAsync(db => db.Treatments.Where(t => t.Steps.Any(s => s.MinutesSpent != null))
+            .OrderBy(t => t.Reference).Select(t => t.Reference).FirstAsync());
+        using var admin = await SignInAsync(Roles.Admin);
+        await UserAsync(Roles.Curator);
+        using (await admin.PostFormAsync("/Language", ("culture", "vi")))
+        {
+        }
+
+        var reportPage = await admin.GetPageAsync($"/Conservation/Reports/Details/{report}");
+        var treatmentPage = await admin.GetPageAsync($"/Conservation/Treatments/Details/{treatment}");
+        var users = await admin.GetPageAsync("/Admin/Users");
+
+        Assert.That(reportPage.QuerySelector("dl.identification")!.TextContent, Does.Contain(Translated("Length", "vi") + " "), "not 'L 41 × W 24.7'");
+        Assert.That(treatmentPage.QuerySelector("#steps")!.TextContent, Does.Contain(" phút"));
+        Assert.That(users.QuerySelector("main table")!.TextContent, Does.Contain(Translated(Roles.Curator, "vi")));
+    }
+
     /// <summary>The text the app's compiled resources give for an English key in a language, checked to be a translation.</summary>
     private static string Translated(string key, string language)
     {
