@@ -1,8 +1,12 @@
+using System.Globalization;
 using Catalogue.Web.Infrastructure;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Catalogue.Web.Tests;
 
-/// <summary>How lists put a period and a dating on one line.</summary>
+/// <summary>How lists put a period and a dating on one line, and how the change history names a field.</summary>
 public sealed class DisplayTests
 {
     [TestCase("Lý dynasty", "Lý dynasty, 11th–13th century", "Lý dynasty, 11th–13th century")]
@@ -14,5 +18,27 @@ public sealed class DisplayTests
     public void A_dating_line_names_the_period_once(string? period, string? dating, string line)
     {
         Assert.That(Display.DatingLine(period, dating), Is.EqualTo(line));
+    }
+
+    [TestCase("AccessionDate", "en", "Accession date")]
+    [TestCase("Dimensions.Width", "en", "Dimensions · Width")]
+    [TestCase("Title.Vi", "en", "Title · vi")]
+    [TestCase("step 1: MinutesSpent", "en", "step 1: MinutesSpent")]
+    [TestCase("Width", "fr", "Largeur")]
+    [TestCase("Recommendation", "vi", "Khuyến nghị")]
+    public void The_change_history_names_a_field_in_words_and_in_the_readers_language(string field, string language, string label)
+    {
+        var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
+            .Create(typeof(SharedResource));
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo(language);
+        try
+        {
+            Assert.That(Display.FieldLabel(field, localizer), Is.EqualTo(label));
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }

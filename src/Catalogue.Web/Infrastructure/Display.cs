@@ -57,6 +57,17 @@ public static class Display
         return string.IsNullOrWhiteSpace(period) || dating.StartsWith(period, StringComparison.CurrentCultureIgnoreCase) ? dating : $"{period} · {dating}";
     }
 
+    /// <summary>
+    /// A recorded field's name as the change history shows it: in words and in the reader's language where the pages
+    /// have them ("AccessionDate" as "Accession date", "Dimensions.Width" as "Dimensions · Width", "Title.Vi" as
+    /// "Title · vi"); a name that is more than a field ("step 1: MinutesSpent") as it was recorded.
+    /// </summary>
+    public static string FieldLabel(string field, Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        field.Length == 0 || !field.All(c => char.IsAsciiLetter(c) || c == '.')
+            ? field
+            : string.Join(" · ", field.Split('.', StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => part.Length == 2 ? part.ToLowerInvariant() : l[FieldNames.Words(part)].Value));
+
     /// <summary>An object's dimensions on one line, each named in the reader's language ("Longueur 41 × Largeur 24.7 cm").</summary>
     public static string Line(this Catalogue.Core.Artifacts.Dimensions dimensions, Microsoft.Extensions.Localization.IStringLocalizer l) =>
         dimensions.HasAny
