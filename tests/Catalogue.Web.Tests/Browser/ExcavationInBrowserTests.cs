@@ -70,6 +70,10 @@ public sealed class ExcavationInBrowserTests() : BrowserApp()
 
         Assert.That(top[3], Is.LessThan(top[2]), "(3), the latest, is drawn above (2)");
         Assert.That(top[2], Is.LessThan(top[1]), "(2) is drawn above (1), the earliest");
+        // A context under the pointer is outlined more heavily, by the site's style sheet (the policy blocks the SVG's own <style>).
+        var hovered = page.Locator($"#matrix svg a[href='/Excavation/Contexts/Details/{site}/2'] rect");
+        await hovered.HoverAsync();
+        await Expect(hovered).ToHaveCSSAsync("stroke-width", "2.5px");
 
         // A relation that contradicts the record is refused with the chain named.
         await AddRelationAsync(page, site, 1, "Above", 3);
