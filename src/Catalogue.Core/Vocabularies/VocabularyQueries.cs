@@ -1,3 +1,4 @@
+using System.Globalization;
 using Catalogue.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,11 @@ public sealed class VocabularyQueries(CatalogueDbContext db)
     public async Task<IReadOnlyList<VocabularyTerm>> ListAsync(Vocabulary vocabulary, CancellationToken cancellationToken = default)
     {
         var terms = await db.Terms.AsNoTracking().Where(t => t.Vocabulary == vocabulary).ToListAsync(cancellationToken);
-        return terms.OrderBy(t => t.SortOrder).ThenBy(t => t.StartYear).ThenBy(t => t.Label.In("en"), StringComparer.CurrentCulture).ToList();
+        // Terms without an order of their own are listed by their label in the reader's language (the current UI
+        // culture): by the English one, a French or Vietnamese list looked shuffled.
+        var reader = CultureInfo.CurrentUICulture;
+        return terms.OrderBy(t => t.SortOrder).ThenBy(t => t.StartYear)
+            .ThenBy(t => t.Label.In(reader.TwoLetterISOLanguageName), StringComparer.Create(reader, ignoreCase: true)).ToList();
     }
 
     public Task<VocabularyTerm?> FindAsync(int id, CancellationToken cancellationToken = default) =>

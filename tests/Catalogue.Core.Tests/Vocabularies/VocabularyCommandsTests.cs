@@ -259,6 +259,29 @@ public sealed class VocabularyCommandsTests
         Assert.That(periods.Select(p => p.Code), Is.EqualTo(new[] { "dinh-tien-le", "ly", "tran" }));
     }
 
+    [TestCase("en", new[] { "bowl", "jar", "plate" })]
+    [TestCase("fr", new[] { "plate", "bowl", "jar" })]
+    [TestCase("vi", new[] { "bowl", "plate", "jar" })]
+    public async Task List_OfTermsWithoutAnOrder_IsByTheirLabelInTheReadersLanguage(string language, string[] codes)
+    {
+        await SaveAsync("thu.registrar", TermBuilder.ObjectType("jar").WithLabels("Hũ", "Jarre", "Jar"));
+        await SaveAsync("thu.registrar", TermBuilder.ObjectType("bowl").WithLabels("Bát", "Bol", "Bowl"));
+        await SaveAsync("thu.registrar", TermBuilder.ObjectType("plate").WithLabels("Đĩa", "Assiette", "Plate"));
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(language);
+        try
+        {
+            await using var scope = _catalogue.As("reader");
+            var types = await scope.Get<VocabularyQueries>().ListAsync(Vocabulary.ObjectType);
+
+            Assert.That(types.Select(t => t.Code).Where(codes.Contains), Is.EqualTo(codes));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
     private async Task<CommandResult<VocabularyTerm>> SaveAsync(string user, TermBuilder term)
     {
         await using var scope = _catalogue.As(user);
