@@ -101,4 +101,22 @@ public sealed class ConservationInBrowserTests() : BrowserApp()
         await Expect(page.Locator("#approved")).ToContainTextAsync(curator.Email);
         await Expect(page.Locator("#signed-off")).ToContainTextAsync(curator.Email);
     }
+
+    [TestCase("fr")]
+    [TestCase("vi")]
+    [TestCase("en")]
+    public async Task On_a_phone_the_condition_report_form_fits_the_screen_in_every_language(string language)
+    {
+        Assertions.SetDefaultExpectTimeout(20_000);
+        var artifact = await new ConservationRecords(App.Services).ArtifactAsync("Bronze mirror");
+        var page = await SignedInPageAsync(await UserAsync(Roles.Conservator));
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"/Conservation/Reports/Create?artifact={artifact}");
+        await page.Locator($"form.languages button[value='{language}']").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+        Assert.That(overflow, Is.LessThanOrEqualTo(0), "the page scrolls sideways: a table wider than the screen pushes the form out");
+    }
 }
