@@ -53,7 +53,7 @@ public sealed class ArtifactEditingInBrowserTests() : BrowserApp()
 
         await ArrivedAsync(page, $"**/Artifacts/Details/{accessionNumber}");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Celadon bowl with incised lotus");
-        var titleChange = page.Locator("ol.history tr", new() { HasText = "Title.En" }).First;
+        var titleChange = page.Locator("ol.history tr", new() { HasText = "Title · en" }).First;
         await Expect(titleChange).ToContainTextAsync("Celadon bowl");
         await Expect(titleChange.Locator("td").Nth(2)).ToHaveTextAsync("Celadon bowl with incised lotus");
         await Expect(page.Locator("ol.history > li").First).ToContainTextAsync(curator.Email);

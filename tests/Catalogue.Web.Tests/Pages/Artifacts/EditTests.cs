@@ -41,7 +41,7 @@ public sealed class EditTests() : CatalogueApp()
         Assert.That(response.RedirectTarget(curator.BaseAddress!)!.AbsolutePath, Is.EqualTo($"/Artifacts/Details/{accessionNumber}"));
         var details = await curator.GetPageAsync($"/Artifacts/Details/{accessionNumber}");
         Assert.That(details.QuerySelector("h1")!.TextContent.Trim(), Is.EqualTo("Bowl with celadon glaze"));
-        Assert.That(HistoryRows(details), Does.Contain(("Title.En", "Bowl, before cleaning", "Bowl with celadon glaze")));
+        Assert.That(HistoryRows(details), Does.Contain(("Title · en", "Bowl, before cleaning", "Bowl with celadon glaze")));
     }
 
     [Test]
