@@ -1,8 +1,5 @@
-using System.Globalization;
 using Catalogue.Web.Infrastructure;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Catalogue.Web.Tests.Infrastructure;
 
 namespace Catalogue.Web.Tests;
 
@@ -28,17 +25,6 @@ public sealed class DisplayTests
     [TestCase("Recommendation", "vi", "Khuyến nghị")]
     public void The_change_history_names_a_field_in_words_and_in_the_readers_language(string field, string language, string label)
     {
-        var localizer = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance)
-            .Create(typeof(SharedResource));
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(language);
-        try
-        {
-            Assert.That(Display.FieldLabel(field, localizer), Is.EqualTo(label));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        Assert.That(AppLocalizer.In(language, localizer => Display.FieldLabel(field, localizer)), Is.EqualTo(label));
     }
 }

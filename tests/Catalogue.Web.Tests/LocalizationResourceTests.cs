@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -8,11 +7,9 @@ using Catalogue.Core.Conservation;
 using Catalogue.Core.Excavation;
 using Catalogue.Core.Excavation.Stratigraphy;
 using Catalogue.Web.Infrastructure;
+using Catalogue.Web.Tests.Infrastructure;
 using Catalogue.Core.Users;
 using Catalogue.Core.Vocabularies;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Catalogue.Web.Tests;
 
@@ -78,21 +75,9 @@ public sealed partial class LocalizationResourceTests
     [Test]
     public void The_app_finds_every_key_in_the_compiled_resources_with_an_english_value()
     {
-        var factory = new ResourceManagerStringLocalizerFactory(
-            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
-        var localizer = factory.Create(typeof(SharedResource));
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo("en");
-        try
-        {
-            var unresolved = ResourceKeys().Where(k => localizer[k] is { ResourceNotFound: true } or { Value.Length: 0 }).ToList();
+        var unresolved = AppLocalizer.In("en", localizer => ResourceKeys().Where(k => localizer[k] is { ResourceNotFound: true } or { Value.Length: 0 }).ToList());
 
-            Assert.That(unresolved, Is.Empty, "keys in the .resx that the app's localizer cannot find");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        Assert.That(unresolved, Is.Empty, "keys in the .resx that the app's localizer cannot find");
     }
 
     [TestCase("vi")]
@@ -121,21 +106,9 @@ public sealed partial class LocalizationResourceTests
     public void The_app_finds_the_translations_in_the_compiled_resources(string language)
     {
         var translated = Entries(language);
-        var factory = new ResourceManagerStringLocalizerFactory(
-            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
-        var localizer = factory.Create(typeof(SharedResource));
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(language);
-        try
-        {
-            var wrong = translated.Where(t => localizer[t.Key].Value != t.Value).Select(t => t.Key).ToList();
+        var wrong = AppLocalizer.In(language, localizer => translated.Where(t => localizer[t.Key].Value != t.Value).Select(t => t.Key).ToList());
 
-            Assert.That(wrong, Is.Empty, $"keys the app's localizer does not answer with their {language} translation");
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        Assert.That(wrong, Is.Empty, $"keys the app's localizer does not answer with their {language} translation");
     }
 
     private static Dictionary<string, string> Entries(string? language)

@@ -117,13 +117,10 @@ public sealed partial class CatalogueSearch(SearchIndex index)
             }
 
             var parts = SegmentSearch.Run(searcher, weight, () => Part.Create(TopCollector(request.Sort, collected), facetFields), columns);
-            var (total, docs) = Part.Merge(parts, request.Sort, words.Count > 0 ? 0 : (page - 1) * pageSize, words.Count > 0 ? collected : pageSize);
+            var start = (page - 1) * pageSize;
+            var (total, docs) = Part.Merge(parts, request.Sort, words.Count > 0 ? 0 : start, words.Count > 0 ? collected : pageSize);
             if (words.Count > 0)
-            {
-                var best = docs.ToArray();
-                Rerank.Apply(searcher.IndexReader, best, words);
-                docs = best.Skip((page - 1) * pageSize).Take(pageSize).ToList();
-            }
+                docs = Rerank.Page(searcher.IndexReader, docs, words, start, pageSize);
             var facets = parts[0].Facets;
             foreach (var part in parts.Skip(1))
                 facets.Add(part.Facets);

@@ -58,6 +58,14 @@ internal static class Rerank
     private static bool IsFoldedText(Term term) =>
         term.Field == SearchFields.Text && term.Text.Length > 0 && term.Text[0] != SearchAnalysis.ExactMarker;
 
+    /// <summary>The page of <paramref name="best"/> (the hits collected, best first) once they are re-ordered.</summary>
+    public static IReadOnlyList<ScoreDoc> Page(IndexReader reader, IReadOnlyList<ScoreDoc> best, IReadOnlyList<string> words, int start, int size)
+    {
+        var docs = best.ToArray();
+        Apply(reader, docs, words);
+        return docs.Skip(start).Take(size).ToList();
+    }
+
     /// <summary>How many hits to collect for a page ending at <paramref name="wanted"/>: the window and the first hit past it.</summary>
     public static int Collected(int wanted) => Math.Max(wanted, Window + 1);
 

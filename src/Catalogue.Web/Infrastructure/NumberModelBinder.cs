@@ -10,34 +10,20 @@ namespace Catalogue.Web.Infrastructure;
 /// since "1,250" there means one thousand two hundred and fifty. The framework read the comma as a thousands separator
 /// in every language and saved 12,5 as 125 without a word.
 /// </summary>
-public sealed class NumberModelBinder : IModelBinder
+public sealed class NumberModelBinder : PostedTextBinder
 {
     private const NumberStyles Plain = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
 
-    public Task BindModelAsync(ModelBindingContext bindingContext)
+    protected override void Bind(ModelBindingContext bindingContext, string text)
     {
-        var posted = bindingContext.ValueProvider.GetValue(bindingContext.ModelName);
-        if (posted == ValueProviderResult.None)
-            return Task.CompletedTask;
-        bindingContext.ModelState.SetModelValue(bindingContext.ModelName, posted);
-        var text = posted.FirstValue?.Trim();
-        if (string.IsNullOrEmpty(text))
+        if (Read(text, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, bindingContext.ModelMetadata.UnderlyingOrModelType) is { } value)
         {
-            if (bindingContext.ModelMetadata.IsReferenceOrNullableType)
-                bindingContext.Result = ModelBindingResult.Success(null);
-            return Task.CompletedTask;
-        }
-
-        var type = bindingContext.ModelMetadata.UnderlyingOrModelType;
-        if (Read(text, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, type) is { } value)
-        {
-            bindingContext.Result = ModelBindingResult.Success(value);
-            return Task.CompletedTask;
+            Bound(bindingContext, value);
+            return;
         }
 
         bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
             $"{FieldNames.Of(bindingContext.ModelMetadata)} must be a number written with a point before the decimals and no thousands separators, such as 1250 or 12.5 ('{Catalogue.Core.Common.Text.Shown(text, 40)}' is not).");
-        return Task.CompletedTask;
     }
 
     /// <summary>The number <paramref name="text"/> says on a page in <paramref name="language"/>, or null.</summary>

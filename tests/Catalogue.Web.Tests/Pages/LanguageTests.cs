@@ -1,14 +1,9 @@
-using System.Globalization;
 using System.Net;
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Users;
-using Catalogue.Web.Pages.Artifacts;
 using Catalogue.Web.Tests.Infrastructure;
 using Catalogue.Web.Tests.Pages.Artifacts;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Catalogue.Web.Tests.Pages;
 
@@ -197,20 +192,9 @@ public sealed class LanguageTests() : CatalogueApp()
     /// <summary>The text the app's compiled resources give for an English key in a language, checked to be a translation.</summary>
     private static string Translated(string key, string language)
     {
-        var factory = new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance);
-        var localizer = factory.Create(typeof(SharedResource));
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(language);
-        try
-        {
-            var text = localizer[key];
-            Assert.That(text.ResourceNotFound, Is.False, $"'{key}' in {language}");
-            Assert.That(text.Value, Is.Not.EqualTo(key), $"'{key}' has a {language} translation");
-            return text.Value;
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        var text = AppLocalizer.In(language, localizer => localizer[key]);
+        Assert.That(text.ResourceNotFound, Is.False, $"'{key}' in {language}");
+        Assert.That(text.Value, Is.Not.EqualTo(key), $"'{key}' has a {language} translation");
+        return text.Value;
     }
 }
