@@ -11,72 +11,100 @@ public static class SearchDocuments
 {
     public static Document Build(SearchRecord record)
     {
-        var doc = new Document
-        {
-            new Keyword(SearchFields.Key, record.Key, StringField.TYPE_STORED),
-            new Keyword(SearchFields.Type, record.Type.ToString().ToLowerInvariant(), StringField.TYPE_STORED),
-            new StoredField(SearchFields.Number, record.Number),
-            new StoredField("s_status", record.Status),
-            new Keyword(SearchFields.Ids, record.Number.ToLowerInvariant(), StringField.TYPE_NOT_STORED),
-            new SortedDocValuesField(SearchFields.SortNumber, new BytesRef(record.Number.ToUpperInvariant())),
-            new NumericDocValuesField(SearchFields.SortYear, record.EarliestYear ?? record.LatestYear ?? int.MaxValue),
-        };
+        var fields = new DocumentFields();
+        Describe(record, fields);
+        return fields.Document;
+    }
+
+    /// <summary>
+    /// Tells <paramref name="into"/> every field of the record's document, in order: the one description both a Lucene
+    /// <see cref="Document"/> (<see cref="Build"/>) and a rebuild's <see cref="SegmentBuffer"/> are made from.
+    /// </summary>
+    internal static void Describe(SearchRecord record, IDocumentFields into)
+    {
+        into.Keyword(SearchFields.Key, record.Key, stored: true);
+        into.Keyword(SearchFields.Type, record.Type.ToString().ToLowerInvariant(), stored: true);
+        into.Stored(SearchFields.Number, record.Number);
+        into.Stored("s_status", record.Status);
+        into.Keyword(SearchFields.Ids, record.Number.ToLowerInvariant(), stored: false);
+        into.Sorted(SearchFields.SortNumber, record.Number.ToUpperInvariant());
+        into.Numeric(SearchFields.SortYear, record.EarliestYear ?? record.LatestYear ?? int.MaxValue);
 
         var titles = Join(record.Title.Vi, record.Title.Fr, record.Title.En);
         var descriptions = Join(record.Description.Vi, record.Description.Fr, record.Description.En);
         var inscription = Join(record.Inscription, record.InscriptionTranslation.Vi, record.InscriptionTranslation.Fr, record.InscriptionTranslation.En);
         var all = Join(titles, descriptions, inscription, Join([.. record.TermLabels]), record.DatingText);
-        AddText(doc, SearchFields.Text, all);
-        AddText(doc, SearchFields.Title, titles);
-        AddText(doc, SearchFields.Inscription, inscription);
-        AddText(doc, SearchFields.Staff, record.StaffText);
-        Store(doc, SearchFields.StoredStaff, record.StaffText);
+        Analyzed(into, SearchFields.Text, all);
+        Analyzed(into, SearchFields.Title, titles);
+        Analyzed(into, SearchFields.Inscription, inscription);
+        Analyzed(into, SearchFields.Staff, record.StaffText);
+        Store(into, SearchFields.StoredStaff, record.StaffText);
 
-        Store(doc, SearchFields.StoredTitleVi, record.Title.Vi);
-        Store(doc, SearchFields.StoredTitleFr, record.Title.Fr);
-        Store(doc, SearchFields.StoredTitleEn, record.Title.En);
-        Store(doc, SearchFields.StoredDescription, descriptions);
-        Store(doc, SearchFields.StoredInscription, inscription);
-        Store(doc, SearchFields.StoredDating, record.DatingText);
+        Store(into, SearchFields.StoredTitleVi, record.Title.Vi);
+        Store(into, SearchFields.StoredTitleFr, record.Title.Fr);
+        Store(into, SearchFields.StoredTitleEn, record.Title.En);
+        Store(into, SearchFields.StoredDescription, descriptions);
+        Store(into, SearchFields.StoredInscription, inscription);
+        Store(into, SearchFields.StoredDating, record.DatingText);
 
         if (record.EarliestYear is { } from)
-            doc.Add(new Year(SearchFields.YearFrom, from));
+            into.Year(SearchFields.YearFrom, from);
         if ((record.LatestYear ?? record.EarliestYear) is { } to)
-            doc.Add(new Year(SearchFields.YearTo, to));
+            into.Year(SearchFields.YearTo, to);
         if (record.EarliestYear is null && record.LatestYear is { } onlyTo)
-            doc.Add(new Year(SearchFields.YearFrom, onlyTo));
+            into.Year(SearchFields.YearFrom, onlyTo);
 
-        Facet(doc, SearchFields.ObjectType, record.ObjectType);
+        Facet(into, SearchFields.ObjectType, record.ObjectType);
         foreach (var material in record.Materials.Distinct(StringComparer.Ordinal))
-            Facet(doc, SearchFields.Material, material);
-        Facet(doc, SearchFields.Period, record.Period);
-        Facet(doc, SearchFields.Site, record.Site);
-        Facet(doc, SearchFields.Condition, record.Condition);
-        Facet(doc, SearchFields.Status, record.Status);
-        Facet(doc, SearchFields.HasImage, record.HasImage ? "yes" : "no");
-        return doc;
+            Facet(into, SearchFields.Material, material);
+        Facet(into, SearchFields.Period, record.Period);
+        Facet(into, SearchFields.Site, record.Site);
+        Facet(into, SearchFields.Condition, record.Condition);
+        Facet(into, SearchFields.Status, record.Status);
+        Facet(into, SearchFields.HasImage, record.HasImage ? "yes" : "no");
     }
 
-    private static void AddText(Document doc, string field, string? text)
+    private static void Analyzed(IDocumentFields into, string field, string? text)
     {
         if (!string.IsNullOrEmpty(text))
-            doc.Add(new Text(field, text));
+            into.Text(field, text);
     }
 
-    private static void Store(Document doc, string field, string? value)
+    private static void Store(IDocumentFields into, string field, string? value)
     {
         if (!string.IsNullOrEmpty(value))
-            doc.Add(new StoredField(field, value));
+            into.Stored(field, value);
     }
 
     /// <summary>A facet value is indexed (to filter on) and kept in the shared SortedSet doc values (to count).</summary>
-    private static void Facet(Document doc, string field, string? value)
+    private static void Facet(IDocumentFields into, string field, string? value)
     {
         if (string.IsNullOrEmpty(value))
             return;
         var normalized = value.ToLowerInvariant();
-        doc.Add(new Keyword(field, normalized, StringField.TYPE_NOT_STORED));
-        doc.Add(new SortedSetDocValuesField(SearchFields.FacetValues, new BytesRef(field + SearchFields.FacetSeparator + normalized)));
+        into.Keyword(field, normalized, stored: false);
+        into.SortedSet(SearchFields.FacetValues, field + SearchFields.FacetSeparator + normalized);
+    }
+
+    /// <summary>The fields as Lucene's own field classes, in a <see cref="Document"/>.</summary>
+    private sealed class DocumentFields : IDocumentFields
+    {
+        public Document Document { get; } = [];
+
+        public void Keyword(string field, string value, bool stored) =>
+            Document.Add(new Keyword(field, value, stored ? StringField.TYPE_STORED : StringField.TYPE_NOT_STORED));
+
+        public void Stored(string field, string value) => Document.Add(new StoredField(field, value));
+
+        public void Text(string field, string text) => Document.Add(new Text(field, text));
+
+        public void Year(string field, int year) => Document.Add(new Year(field, year));
+
+        public void SortedSet(string field, string value) => Document.Add(new SortedSetDocValuesField(field, new BytesRef(value)));
+
+        public void Sorted(string field, string value) => Document.Add(new SortedDocValuesField(field, new BytesRef(value)));
+
+        public void Numeric(string field, long value) => Document.Add(new NumericDocValuesField(field, value));
     }
 
     // A paragraph break between parts keeps snippets from running one language into the next.

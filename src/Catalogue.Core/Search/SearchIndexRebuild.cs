@@ -7,7 +7,8 @@ namespace Catalogue.Core.Search;
 
 /// <summary>
 /// A rebuild from scratch, written beside the index and swapped in whole by <see cref="Complete"/>: until then the
-/// index answers searches as it was. Each thread that adds records gets a writer of its own (a part, in its own folder),
+/// index answers searches as it was. Each thread that adds records gets a part of its own (a writer in its own folder,
+/// and a <see cref="SegmentBuffer"/> that inverts records with our own code before Lucene writes them out as a segment),
 /// so a rebuild indexes on every core without the locks one shared writer takes for every record, and every part
 /// writes out its last records at the same time. Completing moves the parts' segment files into the index (a rename,
 /// not a copy) in place of every document it had, and commits.
@@ -15,10 +16,11 @@ namespace Catalogue.Core.Search;
 public sealed class SearchIndexRebuild : IDisposable
 {
     /// <summary>
-    /// The parts' indexing buffers together (each part flushes a segment when its share fills): on two cores, the parts
-    /// of a million records flush eight segments of about 150 MB, which the index keeps without merging them.
+    /// The parts' buffers together (each part writes a segment when its share fills, at about 2.7 KB a record): on two
+    /// cores, the parts of a million records write eight or nine segments of about 130 MB, which the index keeps without
+    /// merging them.
     /// </summary>
-    private const double BufferMb = 512;
+    private const double BufferMb = 640;
 
     private const double MinPartBufferMb = 64;
 
@@ -57,7 +59,7 @@ public sealed class SearchIndexRebuild : IDisposable
             var added = 0;
             foreach (var record in records)
             {
-                part.Writer.AddDocument(SearchDocuments.Build(record));
+                part.Add(record);
                 added++;
             }
 
@@ -132,12 +134,15 @@ public sealed class SearchIndexRebuild : IDisposable
             var config = new IndexWriterConfig(SearchAnalysis.Version, SearchAnalysis.Indexing)
             {
                 OpenMode = OpenMode.CREATE,
-                RAMBufferSizeMB = PartBufferMb,
                 Codec = new CatalogueCodec(),
                 UseCompoundFile = false, // a compound file is the segment's files copied once more into one
+                MergePolicy = NoMergePolicy.NO_COMPOUND_FILES, // the index takes the segments in as they are
             };
             Writer = new IndexWriter(Directory, config);
+            _buffer = new SegmentBuffer(new TermTable());
         }
+
+        private readonly SegmentBuffer _buffer;
 
         public MovingDirectory Directory { get; }
 
@@ -145,9 +150,18 @@ public sealed class SearchIndexRebuild : IDisposable
 
         private bool _finished;
 
-        /// <summary>Writes out the part's last records and closes its writer (after its merges end).</summary>
+        /// <summary>Adds a record to the part's buffer, writing the buffer out as a segment when it is full.</summary>
+        public void Add(SearchRecord record)
+        {
+            _buffer.Add(record);
+            if (_buffer.Count % 256 == 0 && _buffer.Bytes >= PartBufferMb * 1024 * 1024)
+                _buffer.WriteTo(Writer);
+        }
+
+        /// <summary>Writes out the part's last records and closes its writer.</summary>
         public void Finish()
         {
+            _buffer.WriteTo(Writer);
             Writer.Commit();
             Writer.Dispose();
             _finished = true;
