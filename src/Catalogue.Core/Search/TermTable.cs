@@ -20,8 +20,8 @@ namespace Catalogue.Core.Search;
 /// </summary>
 internal sealed class TermTable
 {
-    /// <summary>Past this many terms the table starts afresh (between segments), so memory stays bounded.</summary>
-    private const int MaxTerms = 4_000_000;
+    /// <summary>Past this many terms or chunks the table starts afresh (between segments), so memory stays bounded.</summary>
+    private const int MaxEntries = 4_000_000;
 
     /// <summary>The tokenizer's longest word (<see cref="SearchAnalysis"/>): a chunk no longer cannot hold a skipped one.</summary>
     private const int MaxChunk = 255;
@@ -73,7 +73,7 @@ internal sealed class TermTable
     /// <summary>Forgets every term and chunk when there are too many; call only when no term number is held elsewhere.</summary>
     public void TrimIfLarge()
     {
-        if (_terms.Count <= MaxTerms)
+        if (_terms.Count <= MaxEntries && _chunks.Count <= MaxEntries)
             return;
         _terms.Clear();
         _ids.Clear();
