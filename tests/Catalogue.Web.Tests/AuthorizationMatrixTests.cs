@@ -231,7 +231,7 @@ public sealed class AuthorizationMatrixTests() : CatalogueApp()
     private static async Task<(string Site, int Context, string Find)> RecordSmallExcavationAsync(IServiceProvider services)
     {
         var site = await services.GetRequiredService<SiteCommands>().SaveAsync(new SaveSiteCommand { Code = "AZ", NameEn = "Authorization test site" }, isNew: true);
-        var context = await services.GetRequiredService<ContextCommands>().SaveAsync(new SaveContextCommand { SiteCode = "AZ", Number = 1 }, isNew: true);
+        var context = await services.GetRequiredService<ContextCommands>().SaveAsync(new SaveContextCommand { SiteCode = "AZ", Number = 1, Description = "A test layer" }, isNew: true);
         var find = await services.GetRequiredService<FindCommands>().RegisterAsync(new SaveFindCommand { SiteCode = "AZ", ContextNumber = 1 });
         Assert.That(site.Succeeded && context.Succeeded && find.Succeeded, Is.True, "the test's own excavation records");
         return (site.Value!.Code, context.Value!.Number, find.Value!.FindNumber);

@@ -78,6 +78,8 @@ public sealed class SaveContextValidator : AbstractValidator<SaveContextCommand>
             .WithMessage(x => $"The bottom level ({x.BottomLevel} m) cannot be higher than the top level ({x.TopLevel} m).");
         RuleFor(x => x.ClosedOn).GreaterThanOrEqualTo(x => x.OpenedOn).When(x => x.OpenedOn is not null && x.ClosedOn is not null)
             .WithMessage("Closed on cannot be before opened on.");
+        RuleFor(x => x.Description).Must(d => !string.IsNullOrWhiteSpace(d))
+            .WithMessage("Description is required: say what the context is (for example, dark brown silty fill of pit 12).");
         RuleFor(x => x.Description).MaximumLength(Context.DescriptionMaxLength).WithMessage($"Description must be at most {Context.DescriptionMaxLength} characters.");
         RuleFor(x => x.Composition).MaximumLength(Context.CompositionMaxLength).WithMessage($"Composition must be at most {Context.CompositionMaxLength} characters.");
         RuleFor(x => x.Excavator).MaximumLength(Context.ExcavatorMaxLength).WithMessage($"Excavator must be at most {Context.ExcavatorMaxLength} characters.");

@@ -89,6 +89,18 @@ public sealed class ContextCommandsTests
         Assert.That((await _catalogue.CountExcavationRowsAsync()).Contexts, Is.Zero);
     }
 
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("  \n ")]
+    public async Task Create_WithoutADescription_IsRefusedNamingDescription(string? description)
+    {
+        await using var scope = _catalogue.As(Archaeologist);
+        var result = await scope.Get<ContextCommands>().SaveAsync(new ContextBuilder("HD18", 12).Described(description).Build(), isNew: true);
+
+        Assert.That(AssertRefusedOn(result, "Description"), Does.Contain("required"));
+        Assert.That((await _catalogue.CountExcavationRowsAsync()).Contexts, Is.Zero);
+    }
+
     [TestCase(0)]
     [TestCase(1_000_000)]
     public async Task Create_WithANumberOutOfRange_IsRefusedNamingNumber(int number)

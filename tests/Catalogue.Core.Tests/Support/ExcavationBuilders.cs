@@ -52,12 +52,12 @@ public sealed class SiteBuilder(string? code)
 }
 
 /// <summary>
-/// Builds a <see cref="SaveContextCommand"/>: a deposit of the given site and number by default,
+/// Builds a <see cref="SaveContextCommand"/>: a described deposit of the given site and number by default,
 /// e.g. <c>new ContextBuilder("HD18", 12).Cut().Levels(9.5m, 8.7m).Build()</c>.
 /// </summary>
 public sealed class ContextBuilder(string siteCode, int? number)
 {
-    private SaveContextCommand _command = new() { SiteCode = siteCode, Number = number };
+    private SaveContextCommand _command = new() { SiteCode = siteCode, Number = number, Description = "Mid brown silty clay" };
 
     /// <summary>An edit of a stored context, claiming the editor saw <paramref name="version"/>.</summary>
     public static ContextBuilder Editing(Context context, int? version = null)

@@ -53,7 +53,7 @@ public sealed class ExcavationRecords(IServiceProvider services)
         {
             var result = await scope.GetRequiredService<ContextCommands>().SaveAsync(new SaveContextCommand
             {
-                SiteCode = siteCode, Number = number, Type = type, PeriodId = periodId, Phase = phase,
+                SiteCode = siteCode, Number = number, Type = type, PeriodId = periodId, Phase = phase, Description = $"Context {number}",
             }, isNew: true);
             Expect(result.Succeeded, $"recording context {siteCode}/{number}", result.Errors);
         });

@@ -15,10 +15,14 @@ public static class ExcavationForms
         await response.ExpectRedirectAsync(client, $"/Excavation/Sites/Details/{code}");
     }
 
-    /// <summary>Records a context through the new-context form (other fields as given) and checks it landed on the context's page.</summary>
+    /// <summary>
+    /// Records a context through the new-context form (other fields as given, with a description unless one is) and
+    /// checks it landed on the context's page.
+    /// </summary>
     public static async Task CreateContextAsync(this HttpClient client, string site, int number, params (string Name, string Value)[] fields)
     {
-        using var response = await client.PostFormAsync($"/Excavation/Contexts/Edit/{site}", [("Input.Number", Number(number)), .. fields]);
+        (string, string)[] described = fields.Any(f => f.Name == "Input.Description") ? [] : [("Input.Description", $"Context {number}")];
+        using var response = await client.PostFormAsync($"/Excavation/Contexts/Edit/{site}", [("Input.Number", Number(number)), .. described, .. fields]);
         await response.ExpectRedirectAsync(client, $"/Excavation/Contexts/Details/{site}/{number}");
     }
 

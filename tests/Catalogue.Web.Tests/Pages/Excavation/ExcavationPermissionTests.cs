@@ -29,7 +29,7 @@ public sealed class ExcavationPermissionTests() : CatalogueApp()
     public async Task Someone_who_is_not_an_archaeologist_posting_a_new_context_is_refused_and_nothing_is_stored(string role)
     {
         var site = await records.SiteWithContextsAsync(1);
-        var form = (await archaeologist.GetFormAsync($"/Excavation/Contexts/Edit/{site}", "#context-form")).Set("Input.Number", "50");
+        var form = (await archaeologist.GetFormAsync($"/Excavation/Contexts/Edit/{site}", "#context-form")).Set("Input.Number", "50").Set("Input.Description", "A layer");
 
         await PostAsAsync(role, form);
 
@@ -45,7 +45,7 @@ public sealed class ExcavationPermissionTests() : CatalogueApp()
         await PostAsAsync(Roles.Viewer, form);
 
         Assert.That(await WithDatabaseAsync(db => db.Contexts.Where(c => c.SiteCode == site && c.Number == 1).Select(c => new { c.Description, c.Version }).SingleAsync()),
-            Is.EqualTo(new { Description = (string?)null, Version = 1 }));
+            Is.EqualTo(new { Description = (string?)"Context 1", Version = 1 }));
     }
 
     [Test]

@@ -76,6 +76,22 @@ public sealed class SiteAndContextFormTests() : CatalogueApp()
     }
 
     [Test]
+    public async Task The_new_context_form_saved_as_it_comes_is_refused_on_the_description_and_nothing_is_stored()
+    {
+        var code = ExcavationRecords.NewSiteCode();
+        await archaeologist.CreateSiteAsync(code, "Site with an empty context sheet");
+
+        var form = await archaeologist.GetFormAsync($"/Excavation/Contexts/Edit/{code}", "#context-form");
+        using var response = await archaeologist.SubmitAsync(form.Set("Input.Description", "   "));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var page = await response.ReadHtmlAsync();
+        Assert.That(page.FieldMessage("Input.Description"), Does.Contain("Description is required"));
+        Assert.That(page.QuerySelector("#Input_Number")!.GetAttribute("value"), Is.EqualTo("1"), "the proposed number is kept");
+        Assert.That(await ContextCountAsync(code), Is.Zero);
+    }
+
+    [Test]
     public async Task A_context_whose_bottom_is_higher_than_its_top_is_refused_on_the_bottom_level_and_nothing_is_stored()
     {
         var code = ExcavationRecords.NewSiteCode();
