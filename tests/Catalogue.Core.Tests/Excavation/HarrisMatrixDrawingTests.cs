@@ -69,6 +69,17 @@ public class HarrisMatrixDrawingTests
     private static double Read(XElement element, string attribute) => double.Parse((string)element.Attribute(attribute)!, CultureInfo.InvariantCulture);
 
     [Test]
+    public void A_standalone_svg_styles_the_box_under_the_pointer_itself_and_one_for_a_page_leaves_that_to_the_page()
+    {
+        var standalone = XDocument.Parse(HarrisMatrixSvg.Render(SmallSite(), _ => null));
+        var forPage = XDocument.Parse(HarrisMatrixSvg.Render(SmallSite(), _ => null, new HarrisMatrixSvgOptions { OwnStyle = false }));
+
+        Assert.That(standalone.Descendants(Svg + "style").Single().Value, Does.Contain("a:hover rect"));
+        Assert.That(forPage.Descendants(Svg + "style"), Is.Empty);
+        Assert.That(forPage.Descendants(Svg + "rect").Count(), Is.EqualTo(standalone.Descendants(Svg + "rect").Count()), "the same drawing otherwise");
+    }
+
+    [Test]
     public void The_svg_escapes_labels_instead_of_running_them()
     {
         var svg = HarrisMatrixSvg.Render(SmallSite(), _ => null);

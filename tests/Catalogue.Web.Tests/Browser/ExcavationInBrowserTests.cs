@@ -70,7 +70,9 @@ public sealed class ExcavationInBrowserTests() : BrowserApp()
 
         Assert.That(top[3], Is.LessThan(top[2]), "(3), the latest, is drawn above (2)");
         Assert.That(top[2], Is.LessThan(top[1]), "(2) is drawn above (1), the earliest");
-        // A context under the pointer is outlined more heavily, by the site's style sheet (the policy blocks the SVG's own <style>).
+        // A context under the pointer is outlined more heavily, by the site's style sheet: the drawing on the page has no
+        // <style> of its own, which the Content Security Policy would refuse (and the browser report as an error).
+        await Expect(page.Locator("#matrix svg style")).ToHaveCountAsync(0);
         var hovered = page.Locator($"#matrix svg a[href='/Excavation/Contexts/Details/{site}/2'] rect");
         await hovered.HoverAsync();
         await Expect(hovered).ToHaveCSSAsync("stroke-width", "2.5px");

@@ -16,6 +16,13 @@ public sealed record HarrisMatrixSvgOptions
 
     /// <summary>Boxes are as wide as the longest label up to this many pixels; longer labels are shortened with "…".</summary>
     public int MaxBoxWidth { get; init; } = 200;
+
+    /// <summary>
+    /// Whether the drawing carries its own style for a box under the pointer (a standalone file needs it). A page that
+    /// embeds the drawing leaves it out: its style sheet has the rule, and its Content Security Policy refuses inline
+    /// styles (the browser reports each refusal).
+    /// </summary>
+    public bool OwnStyle { get; init; } = true;
 }
 
 /// <summary>
@@ -97,7 +104,8 @@ public static partial class HarrisMatrixSvg
             writer.WriteAttributeString("font-family", "sans-serif");
             writer.WriteAttributeString("font-size", "12");
             writer.WriteElementString("title", SvgNamespace, title ?? "Harris matrix");
-            writer.WriteElementString("style", SvgNamespace, "a:hover rect,a:focus rect{stroke-width:2.5}");
+            if (options.OwnStyle)
+                writer.WriteElementString("style", SvgNamespace, "a:hover rect,a:focus rect{stroke-width:2.5}");
             Element(writer, "rect", ("width", "100%"), ("height", "100%"), ("fill", "#ffffff"));
 
             if (title is not null)

@@ -31,7 +31,7 @@ public sealed class IndexModel(ExcavationQueries queries, SiteStratigraphy strat
             return Page();
         }
 
-        Svg = MatrixDrawing.Svg(matrix, found.Code);
+        Svg = MatrixDrawing.SvgForPage(matrix, found.Code);
         NodeCount = matrix.Nodes.Count;
         LayerCount = matrix.Layers.Count;
         ImpliedCount = matrix.ImpliedRelationCount;
