@@ -45,6 +45,12 @@ public sealed record SearchRequest
 
     /// <summary>How many values to count per facet.</summary>
     public int FacetSize { get; init; } = 20;
+
+    /// <summary>
+    /// The reader's language (vi, fr or en): a hit's snippet is cut from its description or title in that language
+    /// when they hold any of the words sought, and a hit without them starts with that description.
+    /// </summary>
+    public string? Language { get; init; }
 }
 
 public sealed record FacetValue(string Value, int Count);
@@ -129,12 +135,12 @@ public sealed partial class CatalogueSearch(SearchIndex index)
             if (docs.Count > 1 && searcher.IndexReader.MaxDoc >= SegmentSearch.ParallelFrom)
             {
                 // Reading and decompressing stored records and cutting snippets takes a millisecond or two: both cores.
-                Parallel.For(0, docs.Count, i => hits[i] = Hit(searcher.Doc(docs[i].Doc), docs[i].Score, snippets, request.PublicOnly));
+                Parallel.For(0, docs.Count, i => hits[i] = Hit(searcher.Doc(docs[i].Doc), docs[i].Score, snippets, request));
             }
             else
             {
                 for (var i = 0; i < docs.Count; i++)
-                    hits[i] = Hit(searcher.Doc(docs[i].Doc), docs[i].Score, snippets, request.PublicOnly);
+                    hits[i] = Hit(searcher.Doc(docs[i].Doc), docs[i].Score, snippets, request);
             }
 
             return new SearchResults(total, page, pageSize, hits, facets.Result(request.FacetSize), problem);
@@ -291,22 +297,26 @@ public sealed partial class CatalogueSearch(SearchIndex index)
         return filter;
     }
 
-    private static SearchHit Hit(Lucene.Net.Documents.Document doc, float score, Snippets snippets, bool publicOnly)
+    private static SearchHit Hit(Lucene.Net.Documents.Document doc, float score, Snippets snippets, SearchRequest request)
     {
         var type = Enum.Parse<SearchDocumentType>(doc.Get(SearchFields.Type), ignoreCase: true);
         var key = doc.Get(SearchFields.Key);
         var id = int.Parse(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], CultureInfo.InvariantCulture);
         // Stored as saved (trimmed, NFC): no need to normalize them again for every hit.
         var title = new LocalizedText { Vi = doc.Get(SearchFields.StoredTitleVi), Fr = doc.Get(SearchFields.StoredTitleFr), En = doc.Get(SearchFields.StoredTitleEn) };
-        IEnumerable<string?> texts =
+        // The reader's language first, then the others in their usual order.
+        var reader = request.Language is { } l && LocalizedText.Languages.Contains(l) ? l : LocalizedText.Languages[0];
+        var others = LocalizedText.Languages.Where(l => l != reader).ToList();
+        IEnumerable<string?> otherTexts =
         [
-            doc.Get(SearchFields.StoredDescription), doc.Get(SearchFields.StoredInscription),
+            .. others.Select(l => doc.Get(SearchFields.StoredDescription(l))), doc.Get(SearchFields.StoredInscription),
             string.Join(" · ", new[] { title.Vi, title.Fr, title.En }.Where(t => t is not null)), doc.Get(SearchFields.StoredDating),
         ];
-        if (!publicOnly)
-            texts = texts.Append(doc.Get(SearchFields.StoredStaff));
+        if (!request.PublicOnly)
+            otherTexts = otherTexts.Append(doc.Get(SearchFields.StoredStaff));
+        var snippet = snippets.Build([doc.Get(SearchFields.StoredDescription(reader)), title[reader]], otherTexts);
         var status = type == SearchDocumentType.Artifact ? StatusOf(doc) : null;
-        return new SearchHit(type, id, doc.Get(SearchFields.Number), title, snippets.Build(texts), status, doc.Get(SearchFields.StoredDating), score);
+        return new SearchHit(type, id, doc.Get(SearchFields.Number), title, snippet, status, doc.Get(SearchFields.StoredDating), score);
     }
 
     // The status is a facet (not stored); it is read back from the doc values only when a hit is shown.

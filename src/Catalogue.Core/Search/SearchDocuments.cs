@@ -1,4 +1,5 @@
 using System.Globalization;
+using Catalogue.Core.Common;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
@@ -43,7 +44,8 @@ public static class SearchDocuments
         Store(into, SearchFields.StoredTitleVi, record.Title.Vi);
         Store(into, SearchFields.StoredTitleFr, record.Title.Fr);
         Store(into, SearchFields.StoredTitleEn, record.Title.En);
-        Store(into, SearchFields.StoredDescription, descriptions);
+        foreach (var language in LocalizedText.Languages)
+            Store(into, SearchFields.StoredDescription(language), record.Description[language]);
         Store(into, SearchFields.StoredInscription, inscription);
         Store(into, SearchFields.StoredDating, record.DatingText);
 

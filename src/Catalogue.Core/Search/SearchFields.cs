@@ -4,7 +4,7 @@ namespace Catalogue.Core.Search;
 public static class SearchFields
 {
     /// <summary>Stored in the index's commit data; an index of another version is rebuilt on start.</summary>
-    public const string SchemaVersion = "4";
+    public const string SchemaVersion = "5";
 
     public const string Key = "key";
     public const string Type = "doctype";
@@ -31,7 +31,9 @@ public static class SearchFields
     public const string StoredTitleVi = "s_title_vi";
     public const string StoredTitleFr = "s_title_fr";
     public const string StoredTitleEn = "s_title_en";
-    public const string StoredDescription = "s_description";
+    /// <summary>The description in one language, stored apart so a snippet can be cut from the reader's.</summary>
+    public static string StoredDescription(string language) => "s_description_" + language;
+
     public const string StoredInscription = "s_inscription";
     public const string StoredDating = "s_dating";
     public const string StoredStaff = "s_staff";

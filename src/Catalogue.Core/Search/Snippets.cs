@@ -32,18 +32,40 @@ internal sealed class Snippets
     public bool IsEmpty => _terms.Count == 0 && _prefixes.Count == 0;
 
     /// <summary>
-    /// The passage around the first query word of the text that holds the most of them, else the start of the first
-    /// text. Only that passage goes through the analyzer (a cheap folded scan finds it), so snippets stay fast.
+    /// The passage around the first query word of the text that holds the most of them: of the
+    /// <paramref name="preferred"/> texts (the reader's language) when one holds any, else of all; and with no query word
+    /// in any, the start of the first text. Only that passage goes through the analyzer (a cheap folded scan finds it),
+    /// so snippets stay fast.
     /// </summary>
-    public string Build(IEnumerable<string?> texts)
+    public string Build(IEnumerable<string?> preferred, IEnumerable<string?> others)
     {
-        var candidates = texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
+        var first = NonBlank(preferred);
+        var candidates = first.Concat(NonBlank(others)).ToList();
         if (candidates.Count == 0)
             return string.Empty;
+        var (best, bestAt) = Best(first);
+        if (best is null)
+            (best, bestAt) = Best(candidates);
+        if (best is null)
+        {
+            var (from, to) = Window(candidates[0], 0);
+            return Render(candidates[0], [], from, to);
+        }
+
+        var (start, end) = Window(best, bestAt);
+        var marks = Matches(best[start..end]).Select(m => (m.Start + start, m.End + start)).ToList();
+        return Render(best, marks, start, end);
+    }
+
+    private static List<string> NonBlank(IEnumerable<string?> texts) => texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t!).ToList();
+
+    /// <summary>The text holding the most query words (the earliest of equals) and where the first stands; null for none.</summary>
+    private (string? Text, int At) Best(List<string> candidates)
+    {
         string? best = null;
         var bestCount = 0;
         var bestAt = 0;
-        if (!IsEmpty)
+        if (!IsEmpty && candidates.Count > 0)
         {
             var buffer = ArrayPool<char>.Shared.Rent(candidates.Max(t => t.Length));
             try
@@ -72,15 +94,7 @@ internal sealed class Snippets
             }
         }
 
-        if (best is null)
-        {
-            var (from, to) = Window(candidates[0], 0);
-            return Render(candidates[0], [], from, to);
-        }
-
-        var (start, end) = Window(best, bestAt);
-        var marks = Matches(best[start..end]).Select(m => (m.Start + start, m.End + start)).ToList();
-        return Render(best, marks, start, end);
+        return (best, bestAt);
     }
 
     private static (int From, int To) Window(string text, int firstMatch)

@@ -61,6 +61,7 @@ public static class SearchApi
             YearTo = to,
             PublicOnly = !staff,
             Types = only is { } k ? [k] : [],
+            Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, // from Accept-Language
             Filters = facets.Where(f => http.Request.Query.ContainsKey(f))
                 .ToDictionary(f => f, f => (IReadOnlyList<string>)http.Request.Query[f].Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!).ToList()),
         });

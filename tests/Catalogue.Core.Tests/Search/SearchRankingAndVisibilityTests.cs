@@ -22,6 +22,10 @@ public sealed class SearchRankingAndVisibilityTests
             .WithDescriptionVi("<script>alert(1)</script> bát men ngọc & hoa sen").WithProvenance("Found beside the secret storeroom"));
         await catalogue.CreateArtifactAsync(catalogue.Artifact("DR.2020.0001").WithTitleEn("Celadon phoenix dish (draft)").WithStatus(PublicationStatus.Draft));
         await catalogue.CreateArtifactAsync(catalogue.Artifact("IN.2020.0001").WithTitleEn("Celadon phoenix jar (internal)").WithStatus(PublicationStatus.Internal));
+        await catalogue.CreateArtifactAsync(catalogue.Artifact("TR.2020.0001").WithTitleEn("Trilingual brick").WithStatus(PublicationStatus.Published)
+            .WithDescriptionVi("Gạch in chữ Hán, tìm thấy ở Hoàng thành Thăng Long.")
+            .WithDescriptionFr("Brique portant des caractères chinois, trouvée à la citadelle de Thăng Long.")
+            .WithDescriptionEn("Brick stamped with Chinese characters, found in the Thăng Long citadel. A kiln mark on one side."));
         await catalogue.IndexPendingChangesAsync();
     }
 
@@ -87,6 +91,33 @@ public sealed class SearchRankingAndVisibilityTests
         Assert.That(hit.Snippet, Does.Contain("&lt;script&gt;").And.Contain("&amp;").And.Not.Contain("<script>"));
         var withoutMarks = hit.Snippet.Replace("<mark>", string.Empty, StringComparison.Ordinal).Replace("</mark>", string.Empty, StringComparison.Ordinal);
         Assert.That(withoutMarks, Does.Not.Contain("<"));
+    }
+
+    [TestCase("vi", "ở Hoàng thành <mark>Thăng</mark> <mark>Long</mark>")]
+    [TestCase("fr", "à la citadelle de <mark>Thăng</mark> <mark>Long</mark>")]
+    [TestCase("en", "found in the <mark>Thăng</mark> <mark>Long</mark> citadel")]
+    public void A_snippet_is_cut_from_the_description_in_the_readers_language(string language, string expected)
+    {
+        var hit = catalogue.Search(new SearchRequest { Text = "thang long", Language = language }).Hits.Single(h => h.Number == "TR.2020.0001");
+
+        Assert.That(hit.Snippet, Does.Contain(expected));
+    }
+
+    [Test]
+    public void A_snippet_comes_from_another_language_when_the_readers_holds_none_of_the_words()
+    {
+        var hit = catalogue.Search(new SearchRequest { Text = "kiln", Language = "fr" }).Hits.Single(h => h.Number == "TR.2020.0001");
+
+        Assert.That(hit.Snippet, Does.Contain("A <mark>kiln</mark> mark"));
+    }
+
+    [TestCase("fr", "Brique portant")]
+    [TestCase("vi", "Gạch in chữ Hán")]
+    public void A_hit_found_without_words_is_introduced_by_the_description_in_the_readers_language(string language, string expected)
+    {
+        var hit = catalogue.Search(new SearchRequest { Text = "", Language = language, PageSize = 50 }).Hits.Single(h => h.Number == "TR.2020.0001");
+
+        Assert.That(hit.Snippet, Does.StartWith(expected));
     }
 
     [Test]

@@ -53,6 +53,8 @@ public sealed class ArtifactBuilder
 
     public ArtifactBuilder WithDescriptionEn(string? description) => Step(i => i.DescriptionEn = description);
 
+    public ArtifactBuilder WithDescriptionFr(string? description) => Step(i => i.DescriptionFr = description);
+
     public ArtifactBuilder WithInscription(string? original, string? readingEn = null) =>
         Step(i => (i.InscriptionText, i.InscriptionEn) = (original, readingEn));
 

@@ -60,6 +60,7 @@ public sealed class SearchView
             YearTo = to,
             PublicOnly = publicOnly,
             Types = kind is null ? [] : [Enum.Parse<SearchDocumentType>(kind, ignoreCase: true)],
+            Language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
         };
         var results = search.Search(request);
         return new SearchView(path, request, kind, results, await LabelsAsync(db, localizer, cancellationToken));

@@ -13,6 +13,7 @@ namespace Catalogue.Web.Tests.Pages.Search;
 public sealed class SearchPageTests() : CatalogueApp()
 {
     private const string Marked = "TL.2026.0501";
+    private const string Trilingual = "TL.2026.0502";
 
     [OneTimeSetUp]
     public async Task AddARecordWithMarkupAndWaitForTheIndex()
@@ -26,6 +27,14 @@ public sealed class SearchPageTests() : CatalogueApp()
                 TitleFr = "Tuile à décor de phénix", DescriptionEn = "<b>bold</b> <script>alert(1)</script> phoenix & cloud tile from Hanoï",
             });
             Assert.That(result.Succeeded, Is.True);
+            var trilingual = await services.GetRequiredService<ArtifactCommands>().CreateAsync(new CreateArtifactCommand
+            {
+                AccessionNumber = Trilingual, ObjectTypeId = type.Id, Status = PublicationStatus.Published, TitleEn = "Roof finial",
+                DescriptionVi = "Đầu đao mái ngói, men xanh lục, thời Lý.",
+                DescriptionFr = "Épi de faîtage à glaçure verte, époque des Lý.",
+                DescriptionEn = "Roof finial with a green glaze, Lý dynasty.",
+            });
+            Assert.That(trilingual.Succeeded, Is.True);
             return true;
         });
         await WaitForSearchIndexAsync();
@@ -125,6 +134,20 @@ public sealed class SearchPageTests() : CatalogueApp()
         using var response = await viewer.GetAsync(url);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [TestCase("fr-FR,fr;q=0.9", "Épi de faîtage à glaçure verte, époque des <mark>Lý</mark>.")]
+    [TestCase("vi-VN,vi;q=0.9", "Đầu đao mái ngói, men xanh lục, thời <mark>Lý</mark>.")]
+    [TestCase("en-GB,en;q=0.9", "Roof finial with a green glaze, <mark>Lý</mark> dynasty.")]
+    public async Task A_visitor_reads_the_snippet_in_their_own_language(string languages, string snippet)
+    {
+        using var visitor = CreateClient();
+        visitor.DefaultRequestHeaders.AcceptLanguage.ParseAdd(languages);
+
+        var page = await visitor.GetPageAsync($"/Collection?q=ly+{Trilingual}");
+
+        var hit = page.QuerySelector($"#collection article[data-number='{Trilingual}'] .snippet");
+        Assert.That(hit?.InnerHtml, Is.EqualTo(snippet));
     }
 
     [Test]
