@@ -1,3 +1,4 @@
+using System.Globalization;
 using Catalogue.Core.Artifacts;
 using Catalogue.Core.Common;
 using Catalogue.Core.Data;
@@ -25,8 +26,28 @@ public enum JourneyEventKind
 /// <summary>
 /// One dated moment in an object's life, with the record it links to: a find number, an accession number, a condition
 /// report or treatment reference, a location code (moved), an exhibition code (exhibited) or a loan reference.
+/// Its line is <see cref="Template"/>, an English text with numbered places that the pages translate, filled with
+/// <see cref="Values"/>: text as recorded, and values the reader's language names (a condition or a purpose, a title
+/// in three languages, a date).
 /// </summary>
-public sealed record JourneyEvent(DateOnly Date, JourneyEventKind Kind, string Summary, string? Reference);
+public sealed record JourneyEvent(DateOnly Date, JourneyEventKind Kind, string? Reference, string Template, IReadOnlyList<object?> Values)
+{
+    public JourneyEvent(DateOnly date, JourneyEventKind kind, string? reference, string template, params object?[] values)
+        : this(date, kind, reference, template, (IReadOnlyList<object?>)values)
+    {
+    }
+
+    /// <summary>The line in English.</summary>
+    public string Summary => string.Format(CultureInfo.InvariantCulture, Template, [.. Values.Select(English)]);
+
+    private static object? English(object? value) => value switch
+    {
+        Enum e => Text.Words(e.ToString()),
+        LocalizedText t => t.In("en"),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+}
 
 /// <summary>The object's journey: excavated, accessioned, checked, treated, moved, exhibited and lent.</summary>
 public sealed class JourneyQueries(CatalogueDbContext db)
@@ -40,26 +61,26 @@ public sealed class JourneyQueries(CatalogueDbContext db)
             return [];
         var events = new List<JourneyEvent>();
         if (artifact.Find is { } find)
-            events.Add(new JourneyEvent(find.FoundOn ?? DateOnly.FromDateTime(find.CreatedAt), JourneyEventKind.Excavated,
-                $"{find.Context?.SiteCode} {find.Context?.Label}, find {find.FindNumber}", find.FindNumber));
+            events.Add(new JourneyEvent(find.FoundOn ?? DateOnly.FromDateTime(find.CreatedAt), JourneyEventKind.Excavated, find.FindNumber,
+                "{0} {1}, find {2}", find.Context?.SiteCode, find.Context?.Label, find.FindNumber));
         events.Add(artifact.AccessionDate is { } accessioned
-            ? new JourneyEvent(accessioned, JourneyEventKind.Accessioned, artifact.AccessionNumber, artifact.AccessionNumber)
-            : new JourneyEvent(DateOnly.FromDateTime(artifact.CreatedAt), JourneyEventKind.Catalogued, artifact.AccessionNumber, artifact.AccessionNumber));
+            ? new JourneyEvent(accessioned, JourneyEventKind.Accessioned, artifact.AccessionNumber, "{0}", artifact.AccessionNumber)
+            : new JourneyEvent(DateOnly.FromDateTime(artifact.CreatedAt), JourneyEventKind.Catalogued, artifact.AccessionNumber, "{0}", artifact.AccessionNumber));
 
         var reports = await db.ConditionReports.AsNoTracking().Where(r => r.ArtifactId == artifact.Id)
             .Select(r => new { r.Reference, r.ExaminedOn, r.Overall, r.Purpose, r.Examiner }).ToListAsync(cancellationToken);
-        events.AddRange(reports.Select(r => new JourneyEvent(r.ExaminedOn, JourneyEventKind.ConditionCheck,
-            $"{Text.Words(r.Overall)} condition ({Text.Words(r.Purpose)}), {r.Examiner}", r.Reference)));
+        events.AddRange(reports.Select(r => new JourneyEvent(r.ExaminedOn, JourneyEventKind.ConditionCheck, r.Reference,
+            "{0} condition ({1}), {2}", r.Overall, r.Purpose, r.Examiner)));
 
         var treatments = await db.Treatments.AsNoTracking().Where(t => t.ArtifactId == artifact.Id)
             .Select(t => new { t.Reference, t.Title, t.ProposedOn, t.CompletedOn, t.SignedOffOn, t.SignedOffBy }).ToListAsync(cancellationToken);
         foreach (var t in treatments)
         {
-            events.Add(new JourneyEvent(t.ProposedOn, JourneyEventKind.TreatmentProposed, t.Title, t.Reference));
+            events.Add(new JourneyEvent(t.ProposedOn, JourneyEventKind.TreatmentProposed, t.Reference, "{0}", t.Title));
             if (t.CompletedOn is { } completed)
-                events.Add(new JourneyEvent(completed, JourneyEventKind.TreatmentCompleted, t.Title, t.Reference));
+                events.Add(new JourneyEvent(completed, JourneyEventKind.TreatmentCompleted, t.Reference, "{0}", t.Title));
             if (t.SignedOffOn is { } signed)
-                events.Add(new JourneyEvent(signed, JourneyEventKind.TreatmentSignedOff, $"{t.Title}, {t.SignedOffBy}", t.Reference));
+                events.Add(new JourneyEvent(signed, JourneyEventKind.TreatmentSignedOff, t.Reference, "{0}, {1}", t.Title, t.SignedOffBy));
         }
 
         events.AddRange(await MovesAndLoansAsync(artifact.Id, cancellationToken));
@@ -83,14 +104,17 @@ public sealed class JourneyQueries(CatalogueDbContext db)
             return [];
         var codes = await db.Locations.AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Code, cancellationToken);
         string Code(int? id) => id is { } i ? codes[i] : "—";
-        return moves.Select(m => (m.Loan, m.ToLocationId) switch
+        return moves.Select(m => (m.Loan, m.ToLocationId, m.FromLocationId) switch
         {
-            (null, _) => new JourneyEvent(DateOnly.FromDateTime(m.MovedAt), JourneyEventKind.Moved,
-                $"{(m.FromLocationId is null ? string.Empty : $"{Code(m.FromLocationId)} → ")}{Code(m.ToLocationId)}: {m.Reason}", Code(m.ToLocationId)),
-            (_, null) => new JourneyEvent(DateOnly.FromDateTime(m.MovedAt), JourneyEventKind.LoanDispatched,
-                $"to {m.Institution}{(m.FromLocationId is null ? string.Empty : $", from {Code(m.FromLocationId)}")}", m.Loan),
-            _ => new JourneyEvent(DateOnly.FromDateTime(m.MovedAt), JourneyEventKind.LoanReturned,
-                $"from {m.Institution}, to {Code(m.ToLocationId)}", m.Loan),
+            (null, _, null) => new JourneyEvent(DateOnly.FromDateTime(m.MovedAt), JourneyEventKind.Moved, Code(m.ToLocationId),
+                "{0}: {1}", Code(m.ToLocationId), m.Reason),
+            (null, _, _) => new JourneyEvent(DateOnly.FromDateTime(m.MovedAt), JourneyEventKind.Moved, Code(m.ToLocationId),
+                "{0} → {1}: {2}", Code(m.FromLocationId), Code(m.ToLocationId), m.Reason),
+            (_, null, null) => new JourneyEvent(DateOnly.FromDateTime(m.MovedAt), JourneyEventKind.LoanDispatched, m.Loan, "to {0}", m.Institution),
+            (_, null, _) => new JourneyEvent(DateOnly.FromDateTime(m.MovedAt), JourneyEventKind.LoanDispatched, m.Loan,
+                "to {0}, from {1}", m.Institution, Code(m.FromLocationId)),
+            _ => new JourneyEvent(DateOnly.FromDateTime(m.MovedAt), JourneyEventKind.LoanReturned, m.Loan,
+                "from {0}, to {1}", m.Institution, Code(m.ToLocationId)),
         }).ToList();
     }
 
@@ -117,7 +141,7 @@ public sealed class JourneyQueries(CatalogueDbContext db)
         return exhibitions.SelectMany(e => e.Venues
             .Where(v => loans.Where(l => l.ExhibitionId == e.Id && l.From is not null && l.To is not null && l.From <= v.ClosesOn && v.OpensOn <= l.To)
                 .ToList() is var during && (during.Count == 0 || during.Any(l => l.Holds)))
-            .Select(v => new JourneyEvent(v.OpensOn, JourneyEventKind.Exhibited,
-                $"{e.Title.In("en")}, {v.Institution}, {v.City}, {v.OpensOn:yyyy-MM-dd} to {v.ClosesOn:yyyy-MM-dd}", e.Code)));
+            .Select(v => new JourneyEvent(v.OpensOn, JourneyEventKind.Exhibited, e.Code,
+                "{0}, {1}, {2}, {3} to {4}", e.Title, v.Institution, v.City, v.OpensOn, v.ClosesOn)));
     }
 }

@@ -69,6 +69,19 @@ public static class Display
                 .Select(part => part.Length == 2 ? part.ToLowerInvariant() : l[FieldNames.Words(part)].Value));
 
     /// <summary>An object's dimensions on one line, each named in the reader's language ("Longueur 41 × Largeur 24.7 cm").</summary>
+    /// <summary>
+    /// A journey line in the reader's language: its template translated (one with nothing to translate, such as
+    /// "{0}, {1}", is its own text), conditions and purposes named, an exhibition's title in the reader's language.
+    /// </summary>
+    public static string Line(this Catalogue.Core.Conservation.JourneyEvent journeyEvent, Microsoft.Extensions.Localization.IStringLocalizer l) =>
+        l[journeyEvent.Template, [.. journeyEvent.Values.Select(value => value switch
+        {
+            Enum named => l[named.ToString()].Value,
+            LocalizedText text => text.Text(),
+            DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => value ?? string.Empty,
+        })]].Value;
+
     public static string Line(this Catalogue.Core.Artifacts.Dimensions dimensions, Microsoft.Extensions.Localization.IStringLocalizer l) =>
         dimensions.HasAny
             ? $"{string.Join(" × ", dimensions.Given().Select(d => $"{l[d.Name].Value} {d.Value.ToString("0.###", CultureInfo.InvariantCulture)}"))} {dimensions.Unit}"

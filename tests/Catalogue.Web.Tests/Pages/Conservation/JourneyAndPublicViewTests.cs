@@ -46,6 +46,20 @@ public sealed class JourneyAndPublicViewTests() : CatalogueApp()
         Assert.That(page.QuerySelector("table.treatments")!.Collapsed(), Does.Contain(treatment).And.Contain(TreatmentTitle).And.Contain("Signed off"));
     }
 
+    [TestCase("en-GB,en;q=0.9", "Poor condition (Routine), " + Examiner)]
+    [TestCase("fr-FR,fr;q=0.9", "État : Mauvais (Contrôle périodique), " + Examiner)]
+    [TestCase("vi-VN,vi;q=0.9", "Tình trạng: Kém (Định kỳ), " + Examiner)]
+    public async Task The_journey_reads_in_the_readers_language(string languages, string line)
+    {
+        using var viewer = await SignInAsync(Roles.Viewer);
+        viewer.DefaultRequestHeaders.AcceptLanguage.ParseAdd(languages);
+
+        var page = await viewer.GetPageAsync($"/Artifacts/Details/{artifact}");
+
+        var check = page.QuerySelectorAll("#journey > li").Single(li => li.QuerySelector("a")?.GetAttribute("href") == $"/Conservation/Reports/Details/{report}");
+        Assert.That(check.Collapsed(), Does.Contain($"· {line} {report}"));
+    }
+
     [Test]
     public async Task The_public_page_of_the_published_artifact_shows_no_conservation_record_or_field()
     {
