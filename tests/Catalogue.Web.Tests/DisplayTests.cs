@@ -27,4 +27,15 @@ public sealed class DisplayTests
     {
         Assert.That(AppLocalizer.In(language, localizer => Display.FieldLabel(field, localizer)), Is.EqualTo(label));
     }
+
+    [TestCase("Status", "Published", "fr", "Publié")]
+    [TestCase("Overall", "Poor", "vi", "Kém")]
+    [TestCase("Purpose", "LoanDeparture", "en", "Loan departure")]
+    [TestCase("Title.En", "Good", "fr", "Good")]
+    [TestCase("Status", "Good", "fr", "Good")]
+    [TestCase("Status", null, "fr", "—")]
+    public void The_change_history_names_a_choice_in_the_readers_language_and_leaves_typed_text_as_it_is(string field, string? value, string language, string shown)
+    {
+        Assert.That(AppLocalizer.In(language, localizer => Display.FieldValue(field, value, localizer)), Is.EqualTo(shown));
+    }
 }

@@ -68,7 +68,30 @@ public static class Display
             : string.Join(" · ", field.Split('.', StringSplitOptions.RemoveEmptyEntries)
                 .Select(part => part.Length == 2 ? part.ToLowerInvariant() : l[FieldNames.Words(part)].Value));
 
-    /// <summary>An object's dimensions on one line, each named in the reader's language ("Longueur 41 × Largeur 24.7 cm").</summary>
+    /// <summary>
+    /// A recorded value as the change history shows it: a value of a field that holds a choice (a publication status,
+    /// a condition, a context type) named in the reader's language; anything else as it was recorded, since a word
+    /// someone typed ("Good" in a title) is not to be translated. "—" for none.
+    /// </summary>
+    public static string FieldValue(string field, string? value, Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        if (value is null)
+            return "—";
+        var name = field[(field.LastIndexOf('.') + 1)..];
+        return ChoiceFields.Value.TryGetValue(name, out var choices) && choices.Contains(value) && l[value] is { ResourceNotFound: false } text
+            ? text.Value
+            : value;
+    }
+
+    /// <summary>Every property of the catalogue's records that holds an enum value, with the names its values may take.</summary>
+    private static readonly Lazy<Dictionary<string, HashSet<string>>> ChoiceFields = new(() =>
+        typeof(Catalogue.Core.Artifacts.Artifact).Assembly.GetTypes()
+            .SelectMany(t => t.GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+            .Select(p => (p.Name, Type: Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType))
+            .Where(p => p.Type.IsEnum)
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(p => Enum.GetNames(p.Type)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
+
     /// <summary>
     /// A journey line in the reader's language: its template translated (one with nothing to translate, such as
     /// "{0}, {1}", is its own text), conditions and purposes named, an exhibition's title in the reader's language.
@@ -82,6 +105,7 @@ public static class Display
             _ => value ?? string.Empty,
         })]].Value;
 
+    /// <summary>An object's dimensions on one line, each named in the reader's language ("Longueur 41 × Largeur 24.7 cm").</summary>
     public static string Line(this Catalogue.Core.Artifacts.Dimensions dimensions, Microsoft.Extensions.Localization.IStringLocalizer l) =>
         dimensions.HasAny
             ? $"{string.Join(" × ", dimensions.Given().Select(d => $"{l[d.Name].Value} {d.Value.ToString("0.###", CultureInfo.InvariantCulture)}"))} {dimensions.Unit}"
