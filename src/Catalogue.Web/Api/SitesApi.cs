@@ -70,7 +70,7 @@ public static class SitesApi
             matrix.Edges.Select(e => new MatrixEdgeDto(e.From, e.To)).ToList()));
     }
 
-    private static async Task<IResult> MatrixSvgAsync(string code, SiteStratigraphy stratigraphy, CancellationToken cancellationToken)
+    private static async Task<IResult> MatrixSvgAsync(string code, HttpContext http, SiteStratigraphy stratigraphy, CancellationToken cancellationToken)
     {
         var siteCode = code.ToUpperInvariant();
         var result = await stratigraphy.BuildMatrixAsync(siteCode, cancellationToken);
@@ -78,7 +78,7 @@ public static class SitesApi
             return NotFound(code);
         if (result.Matrix is not { } matrix)
             return Unresolvable(result);
-        return TypedResults.Text(MatrixDrawing.Svg(matrix, siteCode), "image/svg+xml; charset=utf-8");
+        return TypedResults.Text(MatrixDrawing.Svg(matrix, siteCode, http.Request.PathBase), "image/svg+xml; charset=utf-8");
     }
 
     private static ProblemHttpResult NotFound(string code) =>

@@ -10,6 +10,13 @@ public static class Display
 {
     public static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
+    /// <summary>
+    /// An address of the app's own ("/Search?q=…") as the visitor reaches it: under the sub-path a proxy publishes the
+    /// app at (X-Forwarded-Prefix), if any. Other addresses are left as they are.
+    /// </summary>
+    public static string App(this Microsoft.AspNetCore.Mvc.IUrlHelper url, string path) =>
+        path.StartsWith('/') && !path.StartsWith("//", StringComparison.Ordinal) ? url.Content("~" + path) : path;
+
     public static string Text(this LocalizedText? text) => text?.In(Language) ?? string.Empty;
 
     public static string Text(this TermRef? term) => term?.Label.In(Language) ?? string.Empty;

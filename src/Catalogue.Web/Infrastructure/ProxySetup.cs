@@ -6,7 +6,8 @@ namespace Catalogue.Web.Infrastructure;
 
 /// <summary>
 /// Running behind a reverse proxy that ends TLS (nginx, a load balancer). The proxy tells the app, in X-Forwarded-For,
-/// X-Forwarded-Proto and X-Forwarded-Host, who the visitor is and which address they used; the app believes it only
+/// X-Forwarded-Proto and X-Forwarded-Host, who the visitor is and which address they used, and in X-Forwarded-Prefix
+/// the sub-path it publishes the app under (/catalogue: every link then keeps to it); the app believes it only
 /// from the proxies it is told to trust (Catalogue:TrustedProxies, addresses or networks such as 10.0.0.0/8; a proxy on
 /// the same machine is trusted without saying). Then links that leave the page (IIIF ids, label QR codes) carry the
 /// public https address, cookies are marked Secure, and sign-in attempts are counted per visitor rather than for the
@@ -20,7 +21,8 @@ public static class ProxySetup
     {
         services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((options, configuration) =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost
+                | ForwardedHeaders.XForwardedPrefix;
             foreach (var entry in configuration.GetSection(TrustedProxiesKey).Get<string[]>() ?? [])
             {
                 if (IPAddress.TryParse(entry, out var address))

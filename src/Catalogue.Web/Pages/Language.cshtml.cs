@@ -38,6 +38,6 @@ public sealed class LanguageModel(IStringLocalizer<SharedResource> l) : PageMode
             SameSite = SameSiteMode.Lax,
             Secure = Request.IsHttps,
         });
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/"); // a page's own address, sub-path included
     }
 }

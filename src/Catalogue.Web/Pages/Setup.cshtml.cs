@@ -30,6 +30,6 @@ public sealed class SetupModel(CatalogueDbContext db, UserAdministration users, 
         }
 
         await signIn.SignInAsync(result.Value!, isPersistent: false);
-        return Redirect("/Admin/Users");
+        return Redirect("~/Admin/Users");
     }
 }

@@ -41,7 +41,7 @@ public sealed class LoginModel(SignInManager<CatalogueUser> signIn, SignInThrott
 
         var result = await signIn.PasswordSignInAsync(Email!.Trim(), Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "~/");
         throttle.Failed(address);
         // One message whether the account is locked, the password wrong or the e-mail unknown: a different one for a
         // locked account would tell anyone trying addresses which of them have accounts.

@@ -17,6 +17,6 @@ public sealed class LogoutModel(SignInManager<CatalogueUser> signIn) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         await signIn.SignOutAsync();
-        return Redirect("/");
+        return Redirect("~/");
     }
 }

@@ -34,8 +34,8 @@ public sealed class CreateModel(
                     ? l["Find {0} is already accessioned as {1}.", existing.FindNumber, artifact.AccessionNumber].Value
                     : l["Find {0} is {1}, so it cannot be accessioned.", existing.FindNumber, l[existing.Status.ToString()].Value].Value;
                 return Redirect(existing.Artifact is { } accessioned
-                    ? $"/Artifacts/Details/{Uri.EscapeDataString(accessioned.AccessionNumber)}"
-                    : $"/Excavation/Finds/Details/{Uri.EscapeDataString(existing.FindNumber)}");
+                    ? $"~/Artifacts/Details/{Uri.EscapeDataString(accessioned.AccessionNumber)}"
+                    : $"~/Excavation/Finds/Details/{Uri.EscapeDataString(existing.FindNumber)}");
             }
 
             Input = proposal;

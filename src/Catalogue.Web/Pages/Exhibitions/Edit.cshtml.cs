@@ -49,7 +49,7 @@ public sealed class EditModel(ExhibitionCommands commands, ExhibitionQueries que
         if (result.Succeeded)
         {
             TempData["Message"] = l["Exhibition {0} was saved.", result.Value!.Code].Value;
-            return Redirect($"/Exhibitions/Details/{Uri.EscapeDataString(result.Value.Code)}");
+            return Redirect($"~/Exhibitions/Details/{Uri.EscapeDataString(result.Value.Code)}");
         }
 
         if (result.Failure == FailureKind.NotFound)

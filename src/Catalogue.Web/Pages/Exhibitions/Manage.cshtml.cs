@@ -60,7 +60,7 @@ public sealed class ManageModel(ExhibitionCommands commands, ExhibitionQueries q
         if (result.Succeeded)
         {
             TempData["Message"] = done(result.Value!);
-            return Redirect($"/Exhibitions/Manage/{Uri.EscapeDataString(Code)}");
+            return Redirect($"~/Exhibitions/Manage/{Uri.EscapeDataString(Code)}");
         }
 
         ModelState.AddErrors(result.Errors, prefix);

@@ -57,5 +57,5 @@ public sealed class ActModel(ExhibitionCommands commands, IStringLocalizer<Share
         return Back();
     }
 
-    private RedirectResult Back() => Redirect($"/Loans/Details/{Uri.EscapeDataString(Reference)}");
+    private RedirectResult Back() => Redirect($"~/Loans/Details/{Uri.EscapeDataString(Reference)}");
 }

@@ -56,7 +56,7 @@ public sealed class EditModel(ExhibitionCommands commands, ExhibitionQueries que
             if (result.Succeeded)
             {
                 TempData["Message"] = l["Loan {0} was saved.", result.Value!.Reference].Value;
-                return Redirect($"/Loans/Details/{Uri.EscapeDataString(result.Value.Reference)}");
+                return Redirect($"~/Loans/Details/{Uri.EscapeDataString(result.Value.Reference)}");
             }
 
             if (result.Failure == FailureKind.NotFound)

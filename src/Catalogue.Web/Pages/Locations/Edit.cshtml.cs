@@ -54,7 +54,7 @@ public sealed class EditModel(LocationCommands commands, LocationQueries queries
             if (result.Succeeded)
             {
                 TempData["Message"] = l["Location {0} was saved.", result.Value!.Code].Value;
-                return Redirect($"/Locations/Details/{result.Value.Code}");
+                return Redirect($"~/Locations/Details/{result.Value.Code}");
             }
 
             if (result.Failure == FailureKind.NotFound)

@@ -15,8 +15,8 @@ public sealed class FindModel(ArtifactQueries artifacts, IStringLocalizer<Shared
     {
         var found = string.IsNullOrWhiteSpace(accessionNumber) ? null : await artifacts.GetAsync(accessionNumber, publishedOnly: false, cancellationToken);
         if (found is not null)
-            return Redirect($"/Artifacts/Details/{found.AccessionNumber}#location");
+            return Redirect($"~/Artifacts/Details/{found.AccessionNumber}#location");
         TempData["Error"] = l["No artifact has the accession number {0}.", accessionNumber ?? string.Empty].Value;
-        return Redirect("/Locations");
+        return Redirect("~/Locations");
     }
 }

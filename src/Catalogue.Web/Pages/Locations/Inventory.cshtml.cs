@@ -55,7 +55,7 @@ public sealed class InventoryModel(LocationCommands commands, LocationQueries qu
 
         var check = result.Value!;
         TempData["Message"] = l["Inventory of {0} stored: {1} present, {2} missing, {3} found here.", Location.Code, check.Present, check.Missing, check.FoundHere].Value;
-        return Redirect($"/Locations/Details/{Uri.EscapeDataString(Location.Code)}#inventories");
+        return Redirect($"~/Locations/Details/{Uri.EscapeDataString(Location.Code)}#inventories");
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -53,7 +53,7 @@ public sealed class LabelsModel(LocationQueries locations, ArtifactQueries artif
 
     private Label Make(string heading, string title, string? where, string path)
     {
-        var url = $"{Request.Scheme}://{Request.Host}{path}";
+        var url = $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
         var svg = new SvgQRCode(data).GetGraphic(4, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);

@@ -68,7 +68,7 @@ public sealed class MoveModel(LocationCommands commands, LocationQueries queries
 
         var to = Input.ToLocationCode!.Trim().ToUpperInvariant();
         TempData["Message"] = (result.Value == 1 ? l["{0} object was moved to {1}.", result.Value, to] : l["{0} objects were moved to {1}.", result.Value, to]).Value;
-        return Redirect($"/Locations/Details/{Uri.EscapeDataString(to)}");
+        return Redirect($"~/Locations/Details/{Uri.EscapeDataString(to)}");
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -1,4 +1,7 @@
 // Progressive enhancement only: every page works without this file.
+
+// Where the app lives: "/" or, behind a proxy that publishes it under a sub-path, "/catalogue/".
+const base = document.documentElement.dataset.base || '/';
 document.addEventListener('click', (event) => {
   const button = event.target.closest('[data-print]');
   if (button) {
@@ -95,7 +98,7 @@ document.addEventListener('click', (event) => {
       const item = placeholder.closest('[data-image-id]');
       const id = item.dataset.imageId;
       const poll = async () => {
-        const response = await fetch(`/api/images/${id}`, { credentials: 'same-origin' });
+        const response = await fetch(`${base}api/images/${id}`, { credentials: 'same-origin' });
         const image = response.ok ? await response.json() : null;
         if (image && image.state === 'ready') {
           const button = document.createElement('button');
@@ -130,7 +133,7 @@ document.addEventListener('click', (event) => {
     if (typeof OpenSeadragon !== 'undefined') return Promise.resolve();
     viewerScript ??= new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = '/lib/openseadragon/openseadragon.min.js';
+      script.src = `${base}lib/openseadragon/openseadragon.min.js`;
       script.onload = resolve;
       script.onerror = () => { viewerScript = null; reject(); };
       document.head.appendChild(script);
@@ -145,7 +148,7 @@ document.addEventListener('click', (event) => {
     loadViewer().then(() => {
       host.hidden = false;
       if (!viewer) {
-        viewer = OpenSeadragon({ element: host, prefixUrl: '/lib/openseadragon/', tileSources: button.dataset.zoom, showNavigator: true, crossOriginPolicy: false });
+        viewer = OpenSeadragon({ element: host, prefixUrl: `${base}lib/openseadragon/`, tileSources: button.dataset.zoom, showNavigator: true, crossOriginPolicy: false });
       } else {
         viewer.open(button.dataset.zoom);
       }

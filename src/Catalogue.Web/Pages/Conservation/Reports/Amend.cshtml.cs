@@ -30,7 +30,7 @@ public sealed class AmendModel(ConservationCommands commands, ConservationQuerie
         if (report.IsOpenForCorrection(clock.GetUtcNow().UtcDateTime))
         {
             TempData["Message"] = l["{0} may still be corrected on the day it is recorded: edit it.", Reference].Value;
-            return Redirect($"/Conservation/Reports/Edit/{Reference}");
+            return Redirect($"~/Conservation/Reports/Edit/{Reference}");
         }
 
         Form = new AmendmentForm(RecordUrl, AmendmentSections.OfReport);
@@ -48,7 +48,7 @@ public sealed class AmendModel(ConservationCommands commands, ConservationQuerie
                 TempData["Message"] = l["The amendment was added to {0}.", Reference].Value;
             else
                 TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
-            return Redirect(RecordUrl);
+            return Redirect(Url.App(RecordUrl));
         }
 
         Form = new AmendmentForm(RecordUrl, AmendmentSections.OfReport, section, text, reason);

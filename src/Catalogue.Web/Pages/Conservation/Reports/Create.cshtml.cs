@@ -46,7 +46,7 @@ public sealed class CreateModel(ConservationCommands commands, ArtifactQueries a
             if (result.Succeeded)
             {
                 TempData["Message"] = l["Condition report {0} was saved.", result.Value!.Reference].Value;
-                return Redirect($"/Conservation/Reports/Details/{result.Value.Reference}");
+                return Redirect($"~/Conservation/Reports/Details/{result.Value.Reference}");
             }
 
             if (result.Failure == FailureKind.NotFound)

@@ -29,7 +29,7 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
         if (commands.Closed(report) is { } closed)
         {
             TempData["Error"] = closed;
-            return Redirect($"/Conservation/Reports/Details/{report.Reference}");
+            return Redirect($"~/Conservation/Reports/Details/{report.Reference}");
         }
 
         Input = ConditionReportInput.From(report);
@@ -45,7 +45,7 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
             if (result.Succeeded)
             {
                 TempData["Message"] = l["Condition report {0} was saved.", Reference].Value;
-                return Redirect($"/Conservation/Reports/Details/{Reference}");
+                return Redirect($"~/Conservation/Reports/Details/{Reference}");
             }
 
             if (result.Failure == FailureKind.NotFound)

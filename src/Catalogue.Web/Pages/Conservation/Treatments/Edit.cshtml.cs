@@ -32,7 +32,7 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
         if (treatment is null)
             return NotFound();
         if (treatment.IsSignedOff)
-            return Redirect($"/Conservation/Treatments/Amend/{Reference}");
+            return Redirect($"~/Conservation/Treatments/Amend/{Reference}");
         Input = TreatmentInput.From(treatment);
         Describe(treatment);
         return Page();
@@ -57,7 +57,7 @@ public sealed class EditModel(ConservationCommands commands, ConservationQueries
             TempData["Message"] = withdrawsApproval
                 ? l["Treatment {0} was saved. Its title or proposal changed, so its approval was withdrawn: it waits for a new approval.", Reference].Value
                 : l["Treatment {0} was saved.", Reference].Value;
-            return Redirect($"/Conservation/Treatments/Details/{Reference}");
+            return Redirect($"~/Conservation/Treatments/Details/{Reference}");
         }
 
         if (result.Failure == FailureKind.Conflict)

@@ -32,7 +32,7 @@ public sealed class ProposeModel(ConservationCommands commands, ArtifactQueries 
         if (result.Succeeded)
         {
             TempData["Message"] = l["Treatment {0} was proposed.", result.Value!.Reference].Value;
-            return Redirect($"/Conservation/Treatments/Details/{result.Value.Reference}");
+            return Redirect($"~/Conservation/Treatments/Details/{result.Value.Reference}");
         }
 
         if (result.Failure == FailureKind.NotFound)

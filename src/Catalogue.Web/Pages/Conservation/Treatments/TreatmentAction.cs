@@ -17,7 +17,7 @@ internal static class TreatmentAction
             page.TempData["Message"] = success;
         else
             page.TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
-        return new RedirectResult($"/Conservation/Treatments/Details/{reference}");
+        return new RedirectResult($"~/Conservation/Treatments/Details/{reference}");
     }
 
     /// <summary>
@@ -27,6 +27,6 @@ internal static class TreatmentAction
     public static IActionResult RefusedForItsStage(PageModel page, Treatment treatment, IStringLocalizer<SharedResource> l)
     {
         page.TempData["Error"] = l["{0} is {1}: this change is refused for its stage, and nothing was saved.", treatment.Reference, l[treatment.Status.ToString()]].Value;
-        return new RedirectResult($"/Conservation/Treatments/Details/{treatment.Reference}");
+        return new RedirectResult($"~/Conservation/Treatments/Details/{treatment.Reference}");
     }
 }

@@ -56,7 +56,7 @@ public sealed class EditModel(ContextCommands commands, ExcavationQueries querie
         if (result.Succeeded)
         {
             TempData["Message"] = l["Context {0} was saved.", result.Value!.Label].Value;
-            return Redirect($"/Excavation/Contexts/Details/{Site.Code}/{result.Value.Number}");
+            return Redirect($"~/Excavation/Contexts/Details/{Site.Code}/{result.Value.Number}");
         }
 
         if (result.Failure == FailureKind.NotFound)

@@ -50,7 +50,7 @@ public sealed class EditModel(FindCommands commands, ExcavationQueries queries, 
             if (result.Succeeded)
             {
                 TempData["Message"] = l["Find {0} was saved.", find.FindNumber].Value;
-                return Redirect($"/Excavation/Finds/Details/{find.FindNumber}");
+                return Redirect($"~/Excavation/Finds/Details/{find.FindNumber}");
             }
 
             if (result.Failure == FailureKind.Conflict)
@@ -71,7 +71,7 @@ public sealed class EditModel(FindCommands commands, ExcavationQueries queries, 
             TempData["Message"] = l["Find {0} is marked as discarded.", result.Value!.FindNumber].Value;
         else
             TempData["Error"] = string.Join(" ", result.Errors.Select(e => e.Message));
-        return Redirect($"/Excavation/Finds/Details/{Find.NormalizeNumber(Number)}");
+        return Redirect($"~/Excavation/Finds/Details/{Find.NormalizeNumber(Number)}");
     }
 
     private async Task LoadLists(CancellationToken cancellationToken)

@@ -31,7 +31,7 @@ public sealed class IndexModel(ExcavationQueries queries, SiteStratigraphy strat
             return Page();
         }
 
-        Svg = MatrixDrawing.SvgForPage(matrix, found.Code);
+        Svg = MatrixDrawing.SvgForPage(matrix, found.Code, Request.PathBase);
         NodeCount = matrix.Nodes.Count;
         LayerCount = matrix.Layers.Count;
         ImpliedCount = matrix.ImpliedRelationCount;
@@ -39,7 +39,7 @@ public sealed class IndexModel(ExcavationQueries queries, SiteStratigraphy strat
     }
 
     public Task<IActionResult> OnGetSvgAsync(string site, CancellationToken cancellationToken) =>
-        Download(site, "svg", "image/svg+xml", (matrix, s) => MatrixDrawing.Svg(matrix, s.Code), cancellationToken);
+        Download(site, "svg", "image/svg+xml", (matrix, s) => MatrixDrawing.Svg(matrix, s.Code, Request.PathBase), cancellationToken);
 
     public Task<IActionResult> OnGetDotAsync(string site, CancellationToken cancellationToken) =>
         Download(site, "dot", "text/vnd.graphviz", (matrix, s) => MatrixDrawing.Dot(matrix, s.Name.Text()), cancellationToken);

@@ -35,6 +35,6 @@ public sealed class AreasModel(SiteCommands commands, IStringLocalizer<SharedRes
         }
 
         TempData["Message"] = l["{0} {1} was added.", l[result.Value!.Kind.ToString()], result.Value.Code].Value;
-        return Redirect($"/Excavation/Sites/Details/{Input.SiteCode}");
+        return Redirect($"~/Excavation/Sites/Details/{Input.SiteCode}");
     }
 }

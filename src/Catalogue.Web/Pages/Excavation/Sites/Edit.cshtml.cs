@@ -48,7 +48,7 @@ public sealed class EditModel(SiteCommands commands, ExcavationQueries queries, 
         if (result.Succeeded)
         {
             TempData["Message"] = l["Site {0} was saved.", result.Value!.Code].Value;
-            return Redirect($"/Excavation/Sites/Details/{result.Value.Code}");
+            return Redirect($"~/Excavation/Sites/Details/{result.Value.Code}");
         }
 
         if (result.Failure == FailureKind.NotFound)
