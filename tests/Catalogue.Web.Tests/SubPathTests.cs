@@ -79,6 +79,19 @@ public sealed class SubPathTests() : CatalogueApp()
         Assert.That(page.DocumentElement.GetAttribute("data-base"), Is.EqualTo($"{Prefix}/"));
     }
 
+    [Test]
+    public async Task A_sub_path_named_by_anyone_but_a_trusted_proxy_is_ignored()
+    {
+        using var client = CreateClient();
+        client.DefaultRequestHeaders.Add(CatalogueFactory.PeerHeader, "203.0.113.9");
+        client.DefaultRequestHeaders.Add("X-Forwarded-Prefix", "/elsewhere");
+
+        var page = await client.GetPageAsync("/Collection");
+
+        Assert.That(page.DocumentElement.GetAttribute("data-base"), Is.EqualTo("/"));
+        Assert.That(page.QuerySelector("form.languages")!.GetAttribute("action"), Is.EqualTo("/Language"));
+    }
+
     /// <summary>The reverse proxy in front of the app, publishing it under <see cref="Prefix"/>.</summary>
     private sealed class SubPathProxy : DelegatingHandler
     {
