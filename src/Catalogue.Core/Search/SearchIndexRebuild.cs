@@ -17,8 +17,8 @@ public sealed class SearchIndexRebuild : IDisposable
 {
     /// <summary>
     /// The parts' buffers together (each part writes a segment when its share fills, at about 2.7 KB a record): on two
-    /// cores, the parts of a million records write eight or nine segments of about 130 MB, which the index keeps without
-    /// merging them.
+    /// cores, the parts of a million records write eight to ten segments of 110 to 140 MB (the last of each part may be
+    /// smaller), which the index keeps without merging them.
     /// </summary>
     private const double BufferMb = 640;
 
